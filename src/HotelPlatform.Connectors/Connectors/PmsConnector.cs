@@ -1,0 +1,356 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace HotelPlatform.Connectors;
+
+/// <summary>
+/// Base class for connectors. Every public member checks the capability and validates the arguments (with
+/// <see cref="PmsArguments"/>) before it calls the matching protected <c>...CoreAsync</c> member, so an implementation
+/// only ever sees valid input for what it declared it can do. Override the core members of the capabilities you
+/// declare; the others throw <see cref="PmsNotSupportedException"/>.
+/// </summary>
+public abstract class PmsConnector : IPmsConnector
+{
+    /// <summary>Initializes a new instance of the <see cref="PmsConnector"/> class.</summary>
+    /// <param name="vendor">The vendor name (<see cref="PmsVendors"/>).</param>
+    /// <param name="propertyId">The vendor's property identifier.</param>
+    /// <param name="capabilities">What the connector can do.</param>
+    /// <param name="timeProvider">The clock that defines "today"; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    protected PmsConnector(string vendor, string propertyId, ConnectorCapabilities capabilities, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(vendor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(propertyId);
+        Vendor = vendor;
+        PropertyId = propertyId;
+        Capabilities = capabilities;
+        TimeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    public string Vendor { get; }
+
+    /// <inheritdoc />
+    public string PropertyId { get; }
+
+    /// <inheritdoc />
+    public ConnectorCapabilities Capabilities { get; }
+
+    /// <summary>Gets the clock that defines "now" and "today".</summary>
+    protected TimeProvider TimeProvider { get; }
+
+    /// <inheritdoc />
+    public async Task<PmsHealthReport> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        var started = TimeProvider.GetTimestamp();
+        try
+        {
+            await CheckHealthCoreAsync(cancellationToken).ConfigureAwait(false);
+            return PmsHealthReport.Healthy(TimeProvider.GetElapsedTime(started));
+        }
+        catch (Exception ex) when (ex is PmsException or HttpRequestException or TimeoutException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return PmsHealthReport.Unhealthy(TimeProvider.GetElapsedTime(started), ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<PmsProperty> GetPropertyAsync(CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.Inventory);
+        return GetPropertyCoreAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RoomType>> GetRoomTypesAsync(CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.Inventory);
+        return GetRoomTypesCoreAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RatePlan>> GetRatePlansAsync(CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.RatePlans);
+        return GetRatePlansCoreAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AvailabilityGrid> GetAvailabilityAsync(AvailabilityRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.Availability);
+        PmsArguments.Validate(request);
+        return GetAvailabilityCoreAsync(request, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RateQuote>> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.Quotes);
+        PmsArguments.Validate(request);
+        return QuoteCoreAsync(request, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Reservation> CreateReservationAsync(ReservationDraft draft, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.CreateReservation);
+        PmsArguments.Validate(draft);
+        if (draft.Services.Count > 0)
+        {
+            Require(ConnectorCapabilities.AddService);
+        }
+
+        // A reference per call at the least, so that the pipeline's own retries of this call stay exactly-once.
+        var withReference = draft.ClientReference is null ? draft with { ClientReference = NewClientReference() } : draft;
+        return CreateReservationCoreAsync(withReference, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Reservation> GetReservationAsync(string reservationId, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.ReadReservations);
+        PmsArguments.Id(reservationId);
+        return GetReservationCoreAsync(reservationId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Reservation?> FindReservationAsync(string confirmationNumber, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.ReadReservations);
+        PmsArguments.Id(confirmationNumber);
+        return FindReservationCoreAsync(confirmationNumber.Trim(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Reservation> ModifyReservationAsync(string reservationId, ReservationChanges changes, CancellationToken cancellationToken = default)
+    {
+        PmsArguments.Id(reservationId);
+        PmsArguments.Validate(changes);
+        Require(changes.ChangesStay ? ConnectorCapabilities.ModifyStay : ConnectorCapabilities.ModifyReservation);
+        if (changes.PrimaryGuest is not null || changes.Comment is not null || changes.GuestComment is not null)
+        {
+            Require(ConnectorCapabilities.ModifyReservation);
+        }
+
+        return ModifyReservationCoreAsync(reservationId, changes, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Reservation> CancelReservationAsync(string reservationId, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.CancelReservation);
+        PmsArguments.Id(reservationId);
+        return CancelReservationCoreAsync(reservationId, reason, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<Reservation> GetReservationsAsync(ReservationQuery query, CancellationToken cancellationToken = default)
+    {
+        PmsArguments.Validate(query);
+        Require(query.Kind == ReservationQueryKind.ChangedSince ? ConnectorCapabilities.ChangedReservations : ConnectorCapabilities.ListReservations);
+        return GetReservationsCoreAsync(query, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<GuestProfile>> SearchGuestsAsync(GuestSearch search, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.SearchGuests);
+        PmsArguments.Validate(search);
+        return SearchGuestsCoreAsync(search, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<GuestProfile> GetGuestAsync(string guestId, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.GuestProfiles);
+        PmsArguments.Id(guestId);
+        return GetGuestCoreAsync(guestId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<GuestProfile> UpsertGuestAsync(GuestProfile guest, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.UpsertGuest);
+        PmsArguments.Validate(guest);
+        return UpsertGuestCoreAsync(guest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ServiceOffer>> GetServiceOffersAsync(ServiceOfferRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.ServiceOffers);
+        PmsArguments.Validate(request);
+        return GetServiceOffersCoreAsync(request, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Reservation> AddServiceAsync(string reservationId, ServiceOrder order, CancellationToken cancellationToken = default)
+    {
+        Require(ConnectorCapabilities.AddService);
+        PmsArguments.Id(reservationId);
+        PmsArguments.Validate(order);
+        return AddServiceCoreAsync(reservationId, order, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    /// <summary>Checks that the vendor answers and accepts the credentials; throws on failure.</summary>
+    /// <param name="cancellationToken">A token that cancels the check.</param>
+    /// <returns>A task that completes when the check succeeded.</returns>
+    protected virtual Task CheckHealthCoreAsync(CancellationToken cancellationToken) => GetPropertyCoreAsync(cancellationToken);
+
+    /// <summary>Implements <see cref="GetPropertyAsync"/>.</summary>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The property.</returns>
+    protected virtual Task<PmsProperty> GetPropertyCoreAsync(CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.Inventory);
+
+    /// <summary>Implements <see cref="GetRoomTypesAsync"/>.</summary>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The room types.</returns>
+    protected virtual Task<IReadOnlyList<RoomType>> GetRoomTypesCoreAsync(CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.Inventory);
+
+    /// <summary>Implements <see cref="GetRatePlansAsync"/>.</summary>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The rate plans.</returns>
+    protected virtual Task<IReadOnlyList<RatePlan>> GetRatePlansCoreAsync(CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.RatePlans);
+
+    /// <summary>Implements <see cref="GetAvailabilityAsync"/>; <paramref name="request"/> is valid.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The grid.</returns>
+    protected virtual Task<AvailabilityGrid> GetAvailabilityCoreAsync(AvailabilityRequest request, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.Availability);
+
+    /// <summary>Implements <see cref="QuoteAsync"/>; <paramref name="request"/> is valid.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The quotes.</returns>
+    protected virtual Task<IReadOnlyList<RateQuote>> QuoteCoreAsync(QuoteRequest request, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.Quotes);
+
+    /// <summary>Implements <see cref="CreateReservationAsync"/>; <paramref name="draft"/> is valid and has a <see cref="ReservationDraft.ClientReference"/>.</summary>
+    /// <param name="draft">The draft.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The reservation.</returns>
+    protected virtual Task<Reservation> CreateReservationCoreAsync(ReservationDraft draft, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.CreateReservation);
+
+    /// <summary>Implements <see cref="GetReservationAsync"/>.</summary>
+    /// <param name="reservationId">The reservation identifier.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The reservation.</returns>
+    protected virtual Task<Reservation> GetReservationCoreAsync(string reservationId, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.ReadReservations);
+
+    /// <summary>Implements <see cref="FindReservationAsync"/>; the number is trimmed.</summary>
+    /// <param name="confirmationNumber">The confirmation number.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The reservation or <see langword="null"/>.</returns>
+    protected virtual Task<Reservation?> FindReservationCoreAsync(string confirmationNumber, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.ReadReservations);
+
+    /// <summary>Implements <see cref="ModifyReservationAsync"/>; <paramref name="changes"/> is valid and not empty.</summary>
+    /// <param name="reservationId">The reservation identifier.</param>
+    /// <param name="changes">The changes.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The reservation after the change.</returns>
+    protected virtual Task<Reservation> ModifyReservationCoreAsync(string reservationId, ReservationChanges changes, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.ModifyReservation);
+
+    /// <summary>Implements <see cref="CancelReservationAsync"/>.</summary>
+    /// <param name="reservationId">The reservation identifier.</param>
+    /// <param name="reason">The reason, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The cancelled reservation.</returns>
+    protected virtual Task<Reservation> CancelReservationCoreAsync(string reservationId, string? reason, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.CancelReservation);
+
+    /// <summary>Implements <see cref="GetReservationsAsync"/>; <paramref name="query"/> is valid. Use <see cref="ResolveQueryDateAsync"/> for the day.</summary>
+    /// <param name="query">The query.</param>
+    /// <param name="cancellationToken">A token that cancels the enumeration.</param>
+    /// <returns>The reservations.</returns>
+    protected virtual IAsyncEnumerable<Reservation> GetReservationsCoreAsync(ReservationQuery query, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.ListReservations);
+
+    /// <summary>Implements <see cref="SearchGuestsAsync"/>; <paramref name="search"/> is valid.</summary>
+    /// <param name="search">The search.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The guests.</returns>
+    protected virtual Task<IReadOnlyList<GuestProfile>> SearchGuestsCoreAsync(GuestSearch search, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.SearchGuests);
+
+    /// <summary>Implements <see cref="GetGuestAsync"/>.</summary>
+    /// <param name="guestId">The guest identifier.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The guest.</returns>
+    protected virtual Task<GuestProfile> GetGuestCoreAsync(string guestId, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.GuestProfiles);
+
+    /// <summary>Implements <see cref="UpsertGuestAsync"/>; <paramref name="guest"/> is valid.</summary>
+    /// <param name="guest">The guest.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The stored guest.</returns>
+    protected virtual Task<GuestProfile> UpsertGuestCoreAsync(GuestProfile guest, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.UpsertGuest);
+
+    /// <summary>Implements <see cref="GetServiceOffersAsync"/>; <paramref name="request"/> is valid.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The offers.</returns>
+    protected virtual Task<IReadOnlyList<ServiceOffer>> GetServiceOffersCoreAsync(ServiceOfferRequest request, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.ServiceOffers);
+
+    /// <summary>Implements <see cref="AddServiceAsync"/>; <paramref name="order"/> is valid.</summary>
+    /// <param name="reservationId">The reservation identifier.</param>
+    /// <param name="order">The order.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The reservation after the change.</returns>
+    protected virtual Task<Reservation> AddServiceCoreAsync(string reservationId, ServiceOrder order, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.AddService);
+
+    /// <summary>
+    /// Resolves the property-local day of a query: <see cref="ReservationQuery.Date"/> when set, otherwise today in the
+    /// property's time zone by <see cref="TimeProvider"/>.
+    /// </summary>
+    /// <param name="query">The query.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The day.</returns>
+    protected async ValueTask<DateOnly> ResolveQueryDateAsync(ReservationQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Date is { } date)
+        {
+            return date;
+        }
+
+        var property = await GetPropertyCoreAsync(cancellationToken).ConfigureAwait(false);
+        return property.LocalDate(TimeProvider.GetUtcNow());
+    }
+
+    /// <summary>Makes a new client reference: 32 hexadecimal characters, unique.</summary>
+    /// <returns>The reference.</returns>
+    protected virtual string NewClientReference() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Builds the exception for an operation whose capability is declared but whose core member was not overridden.</summary>
+    /// <param name="capability">The capability.</param>
+    /// <param name="operation">The operation; supplied by the compiler.</param>
+    /// <returns>The exception to throw.</returns>
+    protected PmsNotSupportedException NotImplemented(ConnectorCapabilities capability, [CallerMemberName] string operation = "")
+    {
+        Debug.Assert(operation.Length > 0, "CallerMemberName supplies the operation.");
+        return new PmsNotSupportedException($"The {Vendor} connector does not implement {operation.Replace("CoreAsync", string.Empty, StringComparison.Ordinal)}.", capability)
+        {
+            Vendor = Vendor,
+            Operation = operation.Replace("CoreAsync", string.Empty, StringComparison.Ordinal),
+        };
+    }
+
+    /// <summary>Throws <see cref="PmsNotSupportedException"/> unless every flag of <paramref name="capability"/> is declared.</summary>
+    /// <param name="capability">The capability required.</param>
+    /// <param name="operation">The operation; supplied by the compiler.</param>
+    protected void Require(ConnectorCapabilities capability, [CallerMemberName] string operation = "")
+    {
+        if ((Capabilities & capability) != capability)
+        {
+            var name = operation.EndsWith("Async", StringComparison.Ordinal) ? operation[..^5] : operation;
+            throw new PmsNotSupportedException($"The {Vendor} connector does not support {name} (capability {capability & ~Capabilities}).", capability & ~Capabilities)
+            {
+                Vendor = Vendor,
+                Operation = name,
+            };
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotelPlatform.Connectors;
+
+/// <summary>Hotel registration and middleware composition on <see cref="IPmsConnectorsBuilder"/>.</summary>
+public static class PmsConnectorsBuilderExtensions
+{
+    /// <summary>
+    /// Registers a hotel. Its connector is resolvable as a keyed <see cref="IPmsConnector"/> (key = <paramref name="hotelId"/>)
+    /// and through <see cref="IPmsConnectorRegistry"/>; it is made once, on first use, and wrapped by the middleware
+    /// registered with <c>Use</c>.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="hotelId">The hotel's key (letters, digits, '-', '_', '.').</param>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="factory">Makes the hotel's connector.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">A hotel with that key is already registered.</exception>
+    public static IPmsConnectorsBuilder AddConnector(this IPmsConnectorsBuilder builder, string hotelId, string vendor, Func<IServiceProvider, IPmsConnector> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var registration = new PmsHotelRegistration(hotelId, vendor, factory);
+        var existing = builder.Services
+            .Where(d => d.ServiceType == typeof(PmsHotelRegistration) && d.ImplementationInstance is PmsHotelRegistration)
+            .Select(d => (PmsHotelRegistration)d.ImplementationInstance!)
+            .FirstOrDefault(r => string.Equals(r.HotelId, hotelId, StringComparison.OrdinalIgnoreCase));
+        if (existing is not null)
+        {
+            throw new InvalidOperationException($"Hotel '{hotelId}' is already registered (vendor {existing.Vendor}); hotel keys are unique, case-insensitively.");
+        }
+
+        builder.Services.AddSingleton(registration);
+        builder.Services.AddKeyedSingleton<IPmsConnector>(hotelId, static (sp, key) => sp.GetRequiredService<IPmsConnectorRegistry>().Get((string)key!));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds middleware around every hotel's connector. The first <c>Use</c> is the outermost layer; telemetry always
+    /// wraps the whole stack so that it sees what the caller sees.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="decorate">Returns the connector that wraps the given one (typically a <see cref="DelegatingPmsConnector"/>).</param>
+    /// <returns>The builder.</returns>
+    public static IPmsConnectorsBuilder Use(this IPmsConnectorsBuilder builder, Func<IPmsConnector, IServiceProvider, IPmsConnector> decorate)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(decorate);
+        builder.Services.AddSingleton(new PmsConnectorDecorator(decorate));
+        return builder;
+    }
+
+    /// <summary>Adds middleware around every hotel's connector.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="decorate">Returns the connector that wraps the given one.</param>
+    /// <returns>The builder.</returns>
+    public static IPmsConnectorsBuilder Use(this IPmsConnectorsBuilder builder, Func<IPmsConnector, IPmsConnector> decorate)
+    {
+        ArgumentNullException.ThrowIfNull(decorate);
+        return builder.Use((inner, _) => decorate(inner));
+    }
+
+    /// <summary>Makes a vendor known to <see cref="AddFromConfiguration"/>. Vendor packages call this from their own registration methods.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="vendor">The vendor.</param>
+    /// <returns>The builder.</returns>
+    public static IPmsConnectorsBuilder AddVendor(this IPmsConnectorsBuilder builder, IPmsConnectorVendor vendor)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(vendor);
+        var catalog = GetCatalog(builder.Services);
+        catalog.TryAdd(vendor.Name, vendor);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers every hotel of a configuration section. Each child section is one hotel, keyed by the child's name, and
+    /// names its vendor in <c>Vendor</c>; the other settings are the vendor's options:
+    /// <code>
+    /// "Hotels": { "berlin-mitte": { "Vendor": "apaleo", "PropertyId": "BER", "ClientId": "...", "ClientSecret": "..." } }
+    /// </code>
+    /// The vendor must be known: call its package's registration (for example <c>AddApaleoVendor()</c>) first.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configuration">The section whose children are hotels.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">A hotel names no vendor, or a vendor no package registered.</exception>
+    public static IPmsConnectorsBuilder AddFromConfiguration(this IPmsConnectorsBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var catalog = GetCatalog(builder.Services);
+        var path = configuration is IConfigurationSection s ? s.Path : "(root)";
+        foreach (var hotel in configuration.GetChildren())
+        {
+            var vendorName = hotel["Vendor"];
+            if (string.IsNullOrWhiteSpace(vendorName))
+            {
+                throw new InvalidOperationException($"Hotel '{hotel.Key}' ({hotel.Path}) has no Vendor setting. Known vendors: {Known(catalog)}.");
+            }
+
+            if (!catalog.TryGetValue(vendorName.Trim(), out var vendor))
+            {
+                throw new InvalidOperationException(
+                    $"Hotel '{hotel.Key}' ({hotel.Path}:Vendor) names vendor '{vendorName}', which no connector package registered. " +
+                    $"Known vendors: {Known(catalog)}. Reference the vendor's package and call its Add...Vendor() method before AddFromConfiguration.");
+            }
+
+            vendor.AddHotel(builder, hotel.Key, hotel);
+        }
+
+        _ = path;
+        return builder;
+    }
+
+    private static string Known(Dictionary<string, IPmsConnectorVendor> catalog) =>
+        catalog.Count == 0 ? "(none)" : string.Join(", ", catalog.Keys.Order(StringComparer.OrdinalIgnoreCase));
+
+    private static Dictionary<string, IPmsConnectorVendor> GetCatalog(IServiceCollection services)
+    {
+        var descriptor = services.FirstOrDefault(d => d.ServiceType == typeof(PmsVendorCatalog));
+        if (descriptor?.ImplementationInstance is PmsVendorCatalog catalog)
+        {
+            return catalog.Vendors;
+        }
+
+        catalog = new PmsVendorCatalog();
+        services.AddSingleton(catalog);
+        return catalog.Vendors;
+    }
+}
+
+/// <summary>The vendors known to configuration-driven registration.</summary>
+internal sealed class PmsVendorCatalog
+{
+    public Dictionary<string, IPmsConnectorVendor> Vendors { get; } = new(StringComparer.OrdinalIgnoreCase);
+}
