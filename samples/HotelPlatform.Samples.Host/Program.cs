@@ -1,0 +1,21 @@
+using HotelPlatform.Connectors;
+using HotelPlatform.Samples.Host;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Hotels come from configuration ("Hotels" section): each names its vendor and the vendor's settings.
+builder.Services.AddPmsConnectors()
+    .AddInMemoryVendor()
+    .AddFromConfiguration(builder.Configuration.GetSection("Hotels"));
+
+builder.Services.AddHealthChecks().AddPmsHealthChecks();
+
+var app = builder.Build();
+
+app.MapHealthChecks("/health", HealthEndpoint.Options);
+app.MapSampleEndpoints();
+
+await app.RunAsync();
+
+/// <summary>The entry point; public so integration tests can host it with WebApplicationFactory-style hosting.</summary>
+public partial class Program;
