@@ -90,7 +90,6 @@ public static class PmsConnectorsBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
         var catalog = GetCatalog(builder.Services);
-        var path = configuration is IConfigurationSection s ? s.Path : "(root)";
         foreach (var hotel in configuration.GetChildren())
         {
             var vendorName = hotel["Vendor"];
@@ -109,7 +108,6 @@ public static class PmsConnectorsBuilderExtensions
             vendor.AddHotel(builder, hotel.Key, hotel);
         }
 
-        _ = path;
         return builder;
     }
 

@@ -1,0 +1,102 @@
+using System.Reflection;
+
+namespace HotelPlatform.Connectors.ContractTests;
+
+/// <summary>One kit area: an abstract test class of this package and the capabilities it covers.</summary>
+/// <param name="TestClass">The open generic test class, for example <c>typeof(GuestContractTests&lt;&gt;)</c>.</param>
+/// <param name="Name">The area's name.</param>
+/// <param name="Capabilities">The capabilities it covers; <see cref="ConnectorCapabilities.None"/> when every connector runs it.</param>
+public sealed record ContractKitArea(Type TestClass, string Name, ConnectorCapabilities Capabilities)
+{
+    /// <summary>Gets the class name without the generic arity, for example <c>GuestContractTests</c>.</summary>
+    public string ClassName => TestClass.Name.Split('`')[0];
+
+    /// <summary>Returns whether a connector with <paramref name="capabilities"/> must run this area.</summary>
+    /// <param name="capabilities">The connector's capabilities.</param>
+    /// <returns><see langword="true"/> when the area is required.</returns>
+    public bool IsRequiredFor(ConnectorCapabilities capabilities) =>
+        Capabilities == ConnectorCapabilities.None || (capabilities & Capabilities) != ConnectorCapabilities.None;
+}
+
+/// <summary>The kit's areas and the completeness rule of <see cref="ContractKitCompletenessTests{TFixture}"/>.</summary>
+public static class ContractKit
+{
+    /// <summary>Gets every kit area: the classes of this package marked with <see cref="ContractTestAreaAttribute"/>, by name.</summary>
+    public static IReadOnlyList<ContractKitArea> Areas { get; } =
+        [.. typeof(ContractKit).Assembly.GetTypes()
+            .Select(t => (Type: t, Area: t.GetCustomAttribute<ContractTestAreaAttribute>()))
+            .Where(x => x.Area is not null)
+            .Select(x => new ContractKitArea(x.Type, x.Area!.Name, x.Area.Capabilities))
+            .OrderBy(a => a.Name, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Lists what is wrong with a connector's use of the kit: every area its capabilities require that no concrete class
+    /// in <paramref name="testClasses"/> subclasses and no opt-out excuses, and every opt-out that names no area, gives no
+    /// reason, or excuses an area that is implemented after all.
+    /// </summary>
+    /// <param name="testClasses">The types of the connector's test assembly.</param>
+    /// <param name="capabilities">The connector's capabilities.</param>
+    /// <param name="optOuts">The opt-outs in force.</param>
+    /// <param name="fixtureName">The fixture type's name, used in the suggested fix.</param>
+    /// <returns>One message per problem; empty when the kit is run completely.</returns>
+    public static IReadOnlyList<string> FindGaps(IEnumerable<Type> testClasses, ConnectorCapabilities capabilities, IEnumerable<ContractKitOptOutAttribute> optOuts, string fixtureName)
+    {
+        ArgumentNullException.ThrowIfNull(testClasses);
+        ArgumentNullException.ThrowIfNull(optOuts);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fixtureName);
+        var implemented = Implemented(testClasses);
+        var excused = optOuts.ToList();
+        var failures = new List<string>();
+
+        foreach (var optOut in excused)
+        {
+            var area = Areas.FirstOrDefault(a => a.TestClass == optOut.Area);
+            if (area is null)
+            {
+                failures.Add($"[ContractKitOptOut(typeof({optOut.Area?.Name ?? "null"}))] names no kit area; the areas are {string.Join(", ", Areas.Select(a => a.ClassName + "<>"))}.");
+            }
+            else if (string.IsNullOrWhiteSpace(optOut.Reason))
+            {
+                failures.Add($"[ContractKitOptOut(typeof({area.ClassName}<>))] gives no reason: say why the area is not run.");
+            }
+            else if (implemented.Contains(area.TestClass))
+            {
+                failures.Add($"{area.ClassName}<> is opted out (\"{optOut.Reason}\") but also implemented: remove the opt-out.");
+            }
+        }
+
+        foreach (var area in Areas)
+        {
+            if (!area.IsRequiredFor(capabilities) || implemented.Contains(area.TestClass) || excused.Any(o => o.Area == area.TestClass))
+            {
+                continue;
+            }
+
+            var why = area.Capabilities == ConnectorCapabilities.None ? "every connector runs it" : $"the connector declares {capabilities & area.Capabilities}";
+            failures.Add(
+                $"No test class derives from {area.ClassName}<>, but {why}. Add " +
+                $"'public sealed class {area.Name}Tests({fixtureName} fixture) : {area.ClassName}<{fixtureName}>(fixture);' " +
+                $"or opt out with [ContractKitOptOut(typeof({area.ClassName}<>), \"reason\")].");
+        }
+
+        return failures;
+    }
+
+    /// <summary>The kit areas some concrete class in <paramref name="testClasses"/> derives from.</summary>
+    private static HashSet<Type> Implemented(IEnumerable<Type> testClasses)
+    {
+        var implemented = new HashSet<Type>();
+        foreach (var type in testClasses.Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.IsGenericType)
+                {
+                    implemented.Add(current.GetGenericTypeDefinition());
+                }
+            }
+        }
+
+        return implemented;
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HotelPlatform.Connectors.Http;
+
+/// <summary>Puts the runtime's HTTP pipeline on a vendor's <see cref="HttpClient"/>.</summary>
+public static class PmsHttpClientBuilderExtensions
+{
+    /// <summary>The category of the pipeline's log lines.</summary>
+    public const string LogCategory = "HotelPlatform.Connectors.Http";
+
+    /// <summary>
+    /// Registers a named <see cref="HttpClient"/> with the PMS pipeline; see <see cref="AddPmsHttpPipeline"/>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="clientName">The client's name, unique per hotel (for example <c>apaleo:berlin-mitte</c>).</param>
+    /// <param name="options">Makes the client's settings, typically from the hotel's named vendor options.</param>
+    /// <returns>The client's builder, for vendor-specific additions (headers, a Refit client, a test handler).</returns>
+    public static IHttpClientBuilder AddPmsHttpClient(this IServiceCollection services, string clientName, Func<IServiceProvider, PmsHttpClientOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientName);
+        return services.AddHttpClient(clientName).AddPmsHttpPipeline(options);
+    }
+
+    /// <summary>
+    /// Adds the PMS pipeline to a client (use it on the builder a Refit <c>AddRefitClient</c> returns). Handlers,
+    /// outermost first:
+    /// <list type="number">
+    /// <item>diagnostics: one log line per failed or slow call, without query strings, headers, tokens or bodies;
+    /// transport failures become <see cref="PmsException"/>s;</item>
+    /// <item>resilience (Microsoft.Extensions.Http.Resilience): total timeout, retry of reads and of writes marked safe
+    /// (<see cref="PmsHttpRequestOptions"/>, idempotency key) on transient failures honouring <c>Retry-After</c>, the
+    /// account's proactive rate limiter (<see cref="PmsHttpClientOptions.RateLimit"/>), per-attempt timeout;</item>
+    /// <item>OAuth2 client credentials (<see cref="PmsHttpClientOptions.ClientCredentials"/>): a token shared by the
+    /// account, refreshed before expiry, and one replay on 401.</item>
+    /// </list>
+    /// The client's own <see cref="HttpClient.Timeout"/> is switched off (the pipeline's timeouts run on the injected
+    /// <see cref="TimeProvider"/>), and IHttpClientFactory's default loggers, which write full request addresses, are removed.
+    /// </summary>
+    /// <param name="builder">The client's builder.</param>
+    /// <param name="options">Makes the client's settings; called when the client's handlers are built and when a client is created.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">The client already has the pipeline.</exception>
+    public static IHttpClientBuilder AddPmsHttpPipeline(this IHttpClientBuilder builder, Func<IServiceProvider, PmsHttpClientOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        var name = builder.Name;
+        if (builder.Services.Any(d => d.ServiceType == typeof(PmsHttpClientRegistration) && Equals(d.ServiceKey, name)))
+        {
+            throw new InvalidOperationException($"The HTTP client '{name}' already has the PMS pipeline.");
+        }
+
+        builder.Services.AddPmsRuntimeServices();
+        builder.Services.AddKeyedSingleton(name, new PmsHttpClientRegistration(name, options));
+
+        builder.ConfigureHttpClient((services, client) =>
+        {
+            var settings = Resolve(services, name);
+            if (settings.BaseAddress is not null)
+            {
+                client.BaseAddress = settings.BaseAddress;
+            }
+
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        builder.RemoveAllLoggers();
+        builder.AddHttpMessageHandler(services => new PmsHttpDiagnosticsHandler(
+            Resolve(services, name),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory),
+            services.GetRequiredService<TimeProvider>()));
+        builder.AddResilienceHandler(PmsResilience.PipelineName, (pipeline, context) =>
+            PmsResilience.Configure(pipeline, Resolve(context.ServiceProvider, name), context.ServiceProvider));
+        builder.AddHttpMessageHandler(services =>
+        {
+            var settings = Resolve(services, name);
+            return settings.ClientCredentials is { } credentials
+                ? new PmsClientCredentialsHandler(credentials, settings.Vendor, services.GetRequiredService<PmsTokenCache>())
+                : new PassThroughHandler();
+        });
+        builder.AddHttpMessageHandler(static _ => new PmsSendMarkerHandler());
+        return builder;
+    }
+
+    private static PmsHttpClientOptions Resolve(IServiceProvider services, string name) =>
+        services.GetRequiredKeyedService<PmsHttpClientRegistration>(name).Resolve(services);
+
+    private sealed class PassThroughHandler : DelegatingHandler;
+}
+
+/// <summary>How one client's settings are made, and their validation.</summary>
+internal sealed class PmsHttpClientRegistration(string clientName, Func<IServiceProvider, PmsHttpClientOptions> factory)
+{
+    public PmsHttpClientOptions Resolve(IServiceProvider services)
+    {
+        var options = factory(services)
+                      ?? throw new InvalidOperationException($"The options factory of PMS HTTP client '{clientName}' returned null.");
+        var problems = options.Validate(clientName);
+        return problems.Count == 0 ? options : throw new InvalidOperationException(string.Join(" ", problems));
+    }
+}

@@ -1,0 +1,327 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HotelPlatform.Connectors.Http;
+
+/// <summary>
+/// The settings of one hotel's vendor <see cref="HttpClient"/> as the runtime's pipeline needs them: who the calls are
+/// for (vendor, hotel), where they go, which account they count against (rate limit and token sharing), how they
+/// authenticate, and how long and how often they may be tried. A vendor package builds it from its own options class in
+/// the factory passed to <see cref="PmsHttpClientBuilderExtensions.AddPmsHttpClient"/>.
+/// </summary>
+public sealed class PmsHttpClientOptions
+{
+    /// <summary>The header the pipeline treats as the vendor's idempotency key, unless <see cref="IdempotencyKeyHeader"/> says otherwise.</summary>
+    public const string DefaultIdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Gets or sets the vendor name (<see cref="PmsVendors"/>); required.</summary>
+    public string Vendor { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the hotel's key; required. It appears in log lines and exceptions.</summary>
+    public string HotelId { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the vendor API's base address, set as <see cref="HttpClient.BaseAddress"/>; optional.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>
+    /// Gets or sets the key of the vendor account the calls count against, for example <c>apaleo:{clientId}</c>. All
+    /// clients with the same key share one rate limiter, so the hotels of one account together stay within the account's
+    /// quota. Never put a secret here in clear: use <see cref="CreateAccountKey"/> to derive a key from one (Mews
+    /// partitions by access token). Defaults to <c>{Vendor}:{HotelId}</c>, a partition of its own.
+    /// </summary>
+    public string? AccountKey { get; set; }
+
+    /// <summary>Gets or sets the OAuth2 client-credentials settings; <see langword="null"/> when the vendor authenticates otherwise.</summary>
+    public PmsClientCredentials? ClientCredentials { get; set; }
+
+    /// <summary>Gets or sets the vendor's documented quota the calls are paced to; <see langword="null"/> for no proactive limit.</summary>
+    public PmsRateLimitQuota? RateLimit { get; set; }
+
+    /// <summary>Gets or sets how long one attempt may take before it is abandoned (and, for a read, retried). Default 10 seconds.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets or sets how long a call may take in total, retries and waits included. Default 30 seconds.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how many times a retryable call is retried after its first attempt (0 to 10). Default 3.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>Gets or sets the base of the exponential, jittered backoff between retries. Default 1 second.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Gets or sets the longest <c>Retry-After</c> the pipeline waits for before it retries a 429 or 503; an answer
+    /// asking for a longer wait is returned to the connector (which throws <see cref="PmsRateLimitedException"/> with
+    /// <see cref="PmsRateLimitedException.RetryAfter"/>). Default 20 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Gets or sets the duration from which a successful call is logged as slow. Default 5 seconds.</summary>
+    public TimeSpan SlowCallThreshold { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets the request header that carries the vendor's idempotency key; a write that carries it may be retried.</summary>
+    public string IdempotencyKeyHeader { get; set; } = DefaultIdempotencyKeyHeader;
+
+    /// <summary>Gets the response headers that carry the vendor's request id, tried in order (logged and put on exceptions).</summary>
+    public IList<string> RequestIdHeaders { get; } = ["X-Request-Id", "Request-Id", "X-Correlation-Id", "apaleo-tracking-id"];
+
+    /// <summary>Gets the account key actually used: <see cref="AccountKey"/>, or <c>{Vendor}:{HotelId}</c>.</summary>
+    public string EffectiveAccountKey => string.IsNullOrWhiteSpace(AccountKey) ? $"{Vendor}:{HotelId}" : AccountKey;
+
+    /// <summary>
+    /// Derives an account key from a credential without exposing it: <c>{vendor}:</c> followed by the first 16 hexadecimal
+    /// characters of the credential's SHA-256 hash.
+    /// </summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="credential">The credential that identifies the account (for example a Mews access token).</param>
+    /// <returns>The key.</returns>
+    public static string CreateAccountKey(string vendor, string credential)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(vendor);
+        ArgumentException.ThrowIfNullOrEmpty(credential);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(credential));
+        return $"{vendor}:{Convert.ToHexStringLower(hash)[..16]}";
+    }
+
+    /// <summary>Returns the problems of these options, each naming the client and the setting; empty when valid.</summary>
+    /// <param name="clientName">The HTTP client's name, for the messages.</param>
+    /// <returns>The problems.</returns>
+    internal IReadOnlyList<string> Validate(string clientName)
+    {
+        var problems = new List<string>();
+        void Fail(string message) => problems.Add($"PMS HTTP client '{clientName}': {message}.");
+
+        if (string.IsNullOrWhiteSpace(Vendor))
+        {
+            Fail("Vendor is required");
+        }
+
+        if (string.IsNullOrWhiteSpace(HotelId))
+        {
+            Fail("HotelId is required");
+        }
+
+        if (BaseAddress is not null && !IsHttpAddress(BaseAddress))
+        {
+            Fail("BaseAddress must be an absolute http or https address");
+        }
+
+        if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero)
+        {
+            Fail("AttemptTimeout and TotalTimeout must be positive");
+        }
+        else if (AttemptTimeout > TotalTimeout)
+        {
+            Fail("AttemptTimeout must not exceed TotalTimeout");
+        }
+
+        if (MaxRetryAttempts is < 0 or > 10)
+        {
+            Fail("MaxRetryAttempts must be between 0 and 10");
+        }
+
+        if (RetryBaseDelay < TimeSpan.Zero || MaxRetryAfter < TimeSpan.Zero)
+        {
+            Fail("RetryBaseDelay and MaxRetryAfter must not be negative");
+        }
+
+        if (string.IsNullOrWhiteSpace(IdempotencyKeyHeader))
+        {
+            Fail("IdempotencyKeyHeader is required");
+        }
+
+        if (ClientCredentials is { } credentials)
+        {
+            if (credentials.TokenAddress is null || !IsHttpAddress(credentials.TokenAddress))
+            {
+                Fail("ClientCredentials.TokenAddress must be an absolute http or https address");
+            }
+
+            if (string.IsNullOrWhiteSpace(credentials.ClientId))
+            {
+                Fail("ClientCredentials.ClientId is required");
+            }
+
+            if (string.IsNullOrEmpty(credentials.ClientSecret))
+            {
+                Fail("ClientCredentials.ClientSecret is required");
+            }
+
+            if (credentials.RefreshBeforeExpiry < TimeSpan.Zero || credentials.TokenRequestTimeout <= TimeSpan.Zero)
+            {
+                Fail("ClientCredentials.RefreshBeforeExpiry must not be negative and TokenRequestTimeout must be positive");
+            }
+        }
+
+        if (RateLimit is { } quota)
+        {
+            if (quota.PermitsPerPeriod < 1 || quota.Period <= TimeSpan.Zero)
+            {
+                Fail("RateLimit needs at least one permit per positive period");
+            }
+
+            if (quota.Burst is < 1 || quota.QueueLimit < 0 || quota.MaxQueueWait <= TimeSpan.Zero)
+            {
+                Fail("RateLimit.Burst must be at least 1, QueueLimit not negative and MaxQueueWait positive");
+            }
+        }
+
+        return problems;
+    }
+
+    private static bool IsHttpAddress(Uri uri) =>
+        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
+
+/// <summary>How the client authenticates at the token endpoint.</summary>
+public enum PmsClientAuthentication
+{
+    /// <summary><c>Authorization: Basic</c> with the client id and secret form-encoded first, as RFC 6749 §2.3.1 requires (IdentityServer, Apaleo).</summary>
+    BasicHeader = 0,
+
+    /// <summary><c>Authorization: Basic base64(client_id:client_secret)</c> without form-encoding (RFC 2617), for servers that do not decode it.</summary>
+    BasicHeaderUnencoded,
+
+    /// <summary><c>client_id</c> and <c>client_secret</c> as form fields of the token request body.</summary>
+    FormPost,
+}
+
+/// <summary>
+/// OAuth2 client-credentials settings. One token is cached per (token address, client id, scope) and shared by every
+/// hotel of the account; it is refreshed before it expires, by one request however many callers need it.
+/// </summary>
+public sealed class PmsClientCredentials
+{
+    /// <summary>The name of the <see cref="HttpClient"/> token requests go through. Configure it (a proxy, a test handler) with <c>services.AddHttpClient(TokenHttpClientName)</c>.</summary>
+    public const string TokenHttpClientName = "HotelPlatform.Connectors.OAuth2";
+
+    /// <summary>Gets or sets the token endpoint, for example <c>https://identity.apaleo.com/connect/token</c>; required.</summary>
+    public Uri? TokenAddress { get; set; }
+
+    /// <summary>Gets or sets the client id; required.</summary>
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the client secret; required. It is sent to the token endpoint only and never logged.</summary>
+    public string ClientSecret { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the space-separated scopes to request; <see langword="null"/> for the client's default.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>Gets or sets how the client authenticates at the token endpoint. Default <see cref="PmsClientAuthentication.BasicHeader"/>.</summary>
+    public PmsClientAuthentication ClientAuthentication { get; set; } = PmsClientAuthentication.BasicHeader;
+
+    /// <summary>
+    /// Gets or sets how long before its expiry a token is replaced; at most a tenth of the token's lifetime is used,
+    /// so that short-lived tokens are not refreshed on every call. Default 60 seconds.
+    /// </summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets or sets how long a token request may take. Default 30 seconds.</summary>
+    public TimeSpan TokenRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets extra headers of the token request (OPERA's <c>x-app-key</c> and <c>enterpriseId</c>).</summary>
+    public IDictionary<string, string> TokenRequestHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets extra form parameters of the token request (an <c>audience</c>, for instance).</summary>
+    public IDictionary<string, string> TokenRequestParameters { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Gets the key of the shared token cache entry: token address, client id and scope.</summary>
+    internal string CacheKey => $"{TokenAddress?.AbsoluteUri}|{ClientId}|{Scope}";
+}
+
+/// <summary>
+/// A vendor's documented request quota, paced proactively per account: a token bucket holding at most
+/// <see cref="Burst"/> permits, refilled at <see cref="PermitsPerPeriod"/> per <see cref="Period"/> in even steps.
+/// Requests beyond it wait in a queue of at most <see cref="QueueLimit"/> requests for at most
+/// <see cref="MaxQueueWait"/>; beyond that they fail with <see cref="PmsRateLimitedException"/> without reaching the vendor.
+/// </summary>
+/// <remarks>
+/// For a vendor that counts in a sliding window (Mews: 200 requests per access token in 30 seconds) a full bucket plus a
+/// window of refills can exceed the window's quota; leave a margin there, for example 180 per 30 seconds with a burst of 20.
+/// </remarks>
+public sealed record PmsRateLimitQuota
+{
+    /// <summary>Initializes a new instance of the <see cref="PmsRateLimitQuota"/> class.</summary>
+    /// <param name="permitsPerPeriod">The requests allowed per period.</param>
+    /// <param name="period">The period.</param>
+    public PmsRateLimitQuota(int permitsPerPeriod, TimeSpan period)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(permitsPerPeriod, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        PermitsPerPeriod = permitsPerPeriod;
+        Period = period;
+    }
+
+    /// <summary>Gets the requests allowed per <see cref="Period"/>.</summary>
+    public int PermitsPerPeriod { get; }
+
+    /// <summary>Gets the period of the quota.</summary>
+    public TimeSpan Period { get; }
+
+    /// <summary>Gets the most requests sent back to back after a quiet time; <see langword="null"/> for <see cref="PermitsPerPeriod"/>.</summary>
+    public int? Burst { get; init; }
+
+    /// <summary>Gets the most requests waiting for a permit; more are refused at once. Default 100.</summary>
+    public int QueueLimit { get; init; } = 100;
+
+    /// <summary>Gets the longest a request waits for a permit. Default 20 seconds.</summary>
+    public TimeSpan MaxQueueWait { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Gets the bucket size actually used.</summary>
+    public int EffectiveBurst => Burst ?? PermitsPerPeriod;
+}
+
+/// <summary>
+/// Per-request flags a connector sets on <see cref="HttpRequestMessage.Options"/> to tell the pipeline about a call.
+/// With Refit, pass them as <c>[Property("HotelPlatform.Connectors.SafeToRetry")] bool safe</c> parameters.
+/// </summary>
+public static class PmsHttpRequestOptions
+{
+    /// <summary>
+    /// Marks a write that the vendor de-duplicates (its own idempotency mechanism in the body, for example) as safe to
+    /// retry. A write that carries the <see cref="PmsHttpClientOptions.IdempotencyKeyHeader"/> needs no flag. A write
+    /// whose outcome stays unknown is still reported with <see cref="PmsUnavailableException.OutcomeUnknown"/>.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> SafeToRetry = new("HotelPlatform.Connectors.SafeToRetry");
+
+    /// <summary>
+    /// Marks a request that only reads although its method is not GET (Mews answers every query to a POST): it is
+    /// retried like a read and never reported as a write with an unknown outcome.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> ReadOnly = new("HotelPlatform.Connectors.ReadOnly");
+
+    /// <summary>Names the connector operation of the request (<c>CreateReservation</c>) for log lines and exceptions; by default the operation the runtime's telemetry is tracing.</summary>
+    public static readonly HttpRequestOptionsKey<string> Operation = new("HotelPlatform.Connectors.Operation");
+
+    /// <summary>Set by the pipeline: whether the request was handed to the network at least once.</summary>
+    internal static readonly HttpRequestOptionsKey<bool> Sent = new("HotelPlatform.Connectors.Sent");
+
+    /// <summary>Set by the pipeline: the access token it put into the Authorization header.</summary>
+    internal static readonly HttpRequestOptionsKey<string> PipelineToken = new("HotelPlatform.Connectors.PipelineToken");
+
+    /// <summary>Returns whether <paramref name="request"/> only reads: GET, HEAD, OPTIONS, TRACE, or flagged <see cref="ReadOnly"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns><see langword="true"/> for a read.</returns>
+    public static bool IsRead(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var method = request.Method;
+        return method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace
+               || (request.Options.TryGetValue(ReadOnly, out var readOnly) && readOnly);
+    }
+
+    /// <summary>
+    /// Returns whether the pipeline may send <paramref name="request"/> again after a transient failure: a read, a write
+    /// carrying <paramref name="idempotencyKeyHeader"/>, or a write flagged <see cref="SafeToRetry"/>.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="idempotencyKeyHeader">The vendor's idempotency key header.</param>
+    /// <returns><see langword="true"/> when a retry cannot apply the request twice.</returns>
+    public static bool IsSafeToRetry(HttpRequestMessage request, string idempotencyKeyHeader = PmsHttpClientOptions.DefaultIdempotencyKeyHeader)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return IsRead(request)
+               || (request.Options.TryGetValue(SafeToRetry, out var safe) && safe)
+               || (!string.IsNullOrEmpty(idempotencyKeyHeader) && request.Headers.Contains(idempotencyKeyHeader));
+    }
+}

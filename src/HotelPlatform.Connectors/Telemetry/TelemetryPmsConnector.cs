@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace HotelPlatform.Connectors;
+
+/// <summary>
+/// The outermost layer of every registered hotel's connector: one <see cref="Activity"/> and one measurement per
+/// operation (see <see cref="PmsTelemetry"/>), and the operation name on the asynchronous flow for the HTTP pipeline's
+/// log lines. Tags are the vendor, the hotel key, the operation and the outcome; never arguments or results, which
+/// carry guest data.
+/// </summary>
+internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
+{
+    private readonly string _vendor;
+    private readonly string _hotelId;
+    private readonly PmsInstrumentation _instrumentation;
+    private readonly TimeProvider _timeProvider;
+
+    public TelemetryPmsConnector(IPmsConnector innerConnector, string vendor, string hotelId, PmsInstrumentation instrumentation, TimeProvider timeProvider)
+        : base(innerConnector)
+    {
+        _vendor = vendor;
+        _hotelId = hotelId;
+        _instrumentation = instrumentation;
+        _timeProvider = timeProvider;
+    }
+
+    public override async Task<PmsHealthReport> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        var call = Begin("CheckHealth");
+        try
+        {
+            PmsHealthReport report;
+            using (PmsOperationContext.Enter("CheckHealth"))
+            {
+                report = await InnerConnector.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // The check reports failures instead of throwing: the outcome is the reported failure's.
+            call.End(report.Exception is null ? PmsTelemetry.OutcomeSuccess : PmsTelemetry.Outcome(report.Exception), report.Exception);
+            return report;
+        }
+        catch (Exception ex)
+        {
+            call.End(PmsTelemetry.Outcome(ex, cancellationToken), ex);
+            throw;
+        }
+    }
+
+    public override Task<PmsProperty> GetPropertyAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("GetProperty", static (inner, _, ct) => inner.GetPropertyAsync(ct), 0, cancellationToken);
+
+    public override Task<IReadOnlyList<RoomType>> GetRoomTypesAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("GetRoomTypes", static (inner, _, ct) => inner.GetRoomTypesAsync(ct), 0, cancellationToken);
+
+    public override Task<IReadOnlyList<RatePlan>> GetRatePlansAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("GetRatePlans", static (inner, _, ct) => inner.GetRatePlansAsync(ct), 0, cancellationToken);
+
+    public override Task<AvailabilityGrid> GetAvailabilityAsync(AvailabilityRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync("GetAvailability", static (inner, r, ct) => inner.GetAvailabilityAsync(r, ct), request, cancellationToken);
+
+    public override Task<IReadOnlyList<RateQuote>> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync("Quote", static (inner, r, ct) => inner.QuoteAsync(r, ct), request, cancellationToken);
+
+    public override Task<Reservation> CreateReservationAsync(ReservationDraft draft, CancellationToken cancellationToken = default) =>
+        RunAsync("CreateReservation", static (inner, d, ct) => inner.CreateReservationAsync(d, ct), draft, cancellationToken);
+
+    public override Task<Reservation> GetReservationAsync(string reservationId, CancellationToken cancellationToken = default) =>
+        RunAsync("GetReservation", static (inner, id, ct) => inner.GetReservationAsync(id, ct), reservationId, cancellationToken);
+
+    public override Task<Reservation?> FindReservationAsync(string confirmationNumber, CancellationToken cancellationToken = default) =>
+        RunAsync("FindReservation", static (inner, number, ct) => inner.FindReservationAsync(number, ct), confirmationNumber, cancellationToken);
+
+    public override Task<Reservation> ModifyReservationAsync(string reservationId, ReservationChanges changes, CancellationToken cancellationToken = default) =>
+        RunAsync("ModifyReservation", static (inner, a, ct) => inner.ModifyReservationAsync(a.reservationId, a.changes, ct), (reservationId, changes), cancellationToken);
+
+    public override Task<Reservation> CancelReservationAsync(string reservationId, string? reason = null, CancellationToken cancellationToken = default) =>
+        RunAsync("CancelReservation", static (inner, a, ct) => inner.CancelReservationAsync(a.reservationId, a.reason, ct), (reservationId, reason), cancellationToken);
+
+    public override Task<IReadOnlyList<GuestProfile>> SearchGuestsAsync(GuestSearch search, CancellationToken cancellationToken = default) =>
+        RunAsync("SearchGuests", static (inner, s, ct) => inner.SearchGuestsAsync(s, ct), search, cancellationToken);
+
+    public override Task<GuestProfile> GetGuestAsync(string guestId, CancellationToken cancellationToken = default) =>
+        RunAsync("GetGuest", static (inner, id, ct) => inner.GetGuestAsync(id, ct), guestId, cancellationToken);
+
+    public override Task<GuestProfile> UpsertGuestAsync(GuestProfile guest, CancellationToken cancellationToken = default) =>
+        RunAsync("UpsertGuest", static (inner, g, ct) => inner.UpsertGuestAsync(g, ct), guest, cancellationToken);
+
+    public override Task<IReadOnlyList<ServiceOffer>> GetServiceOffersAsync(ServiceOfferRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync("GetServiceOffers", static (inner, r, ct) => inner.GetServiceOffersAsync(r, ct), request, cancellationToken);
+
+    public override Task<Reservation> AddServiceAsync(string reservationId, ServiceOrder order, CancellationToken cancellationToken = default) =>
+        RunAsync("AddService", static (inner, a, ct) => inner.AddServiceAsync(a.reservationId, a.order, ct), (reservationId, order), cancellationToken);
+
+    public override IAsyncEnumerable<Reservation> GetReservationsAsync(ReservationQuery query, CancellationToken cancellationToken = default)
+    {
+        const string operation = "GetReservations";
+
+        // The inner connector validates its arguments when called, before enumeration; keep that (and record it).
+        IAsyncEnumerable<Reservation> inner;
+        try
+        {
+            using (PmsOperationContext.Enter(operation))
+            {
+                inner = InnerConnector.GetReservationsAsync(query, cancellationToken);
+            }
+        }
+        catch (Exception ex)
+        {
+            Begin(operation).End(PmsTelemetry.Outcome(ex, cancellationToken), ex);
+            throw;
+        }
+
+        return EnumerateAsync(inner, operation, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<Reservation> EnumerateAsync(IAsyncEnumerable<Reservation> inner, string operation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The activity spans the whole enumeration, from the first page to the last (or to the consumer stopping).
+        // An async iterator resumes on the consumer's execution context at every MoveNextAsync, so the activity and the
+        // operation name are made current around each step rather than once.
+        var call = Begin(operation, makeCurrent: false);
+        var count = 0;
+        var outcome = PmsTelemetry.OutcomeSuccess;
+        Exception? failure = null;
+        IAsyncEnumerator<Reservation>? enumerator = null;
+        try
+        {
+            while (true)
+            {
+                bool hasNext;
+                var previous = Activity.Current;
+                try
+                {
+                    if (call.Activity is not null)
+                    {
+                        Activity.Current = call.Activity;
+                    }
+
+                    using (PmsOperationContext.Enter(operation))
+                    {
+                        enumerator ??= inner.GetAsyncEnumerator(cancellationToken);
+                        hasNext = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    outcome = PmsTelemetry.Outcome(ex, cancellationToken);
+                    failure = ex;
+                    throw;
+                }
+                finally
+                {
+                    Activity.Current = previous;
+                }
+
+                if (!hasNext)
+                {
+                    break;
+                }
+
+                count++;
+                yield return enumerator.Current;
+            }
+        }
+        finally
+        {
+            if (enumerator is not null)
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+            }
+
+            call.Activity?.SetTag("pms.items", count);
+            call.End(outcome, failure);
+        }
+    }
+
+    private async Task<TResult> RunAsync<TArgument, TResult>(
+        string operation,
+        Func<IPmsConnector, TArgument, CancellationToken, Task<TResult>> call,
+        TArgument argument,
+        CancellationToken cancellationToken)
+    {
+        var scope = Begin(operation);
+        try
+        {
+            TResult result;
+            using (PmsOperationContext.Enter(operation))
+            {
+                result = await call(InnerConnector, argument, cancellationToken).ConfigureAwait(false);
+            }
+
+            scope.End(PmsTelemetry.OutcomeSuccess, null);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            scope.End(PmsTelemetry.Outcome(ex, cancellationToken), ex);
+            throw;
+        }
+    }
+
+    private Call Begin(string operation, bool makeCurrent = true)
+    {
+        var previous = Activity.Current;
+        var activity = PmsInstrumentation.ActivitySource.StartActivity($"pms {operation}", ActivityKind.Internal);
+        if (activity is not null)
+        {
+            activity.SetTag(PmsTelemetry.VendorTag, _vendor);
+            activity.SetTag(PmsTelemetry.HotelTag, _hotelId);
+            activity.SetTag(PmsTelemetry.OperationTag, operation);
+            if (!makeCurrent)
+            {
+                Activity.Current = previous;
+            }
+        }
+
+        return new Call(this, operation, activity, _timeProvider.GetTimestamp());
+    }
+
+    private readonly struct Call(TelemetryPmsConnector owner, string operation, Activity? activity, long started)
+    {
+        public Activity? Activity => activity;
+
+        public void End(string outcome, Exception? failure)
+        {
+            var elapsed = owner._timeProvider.GetElapsedTime(started);
+            var tags = new TagList
+            {
+                { PmsTelemetry.VendorTag, owner._vendor },
+                { PmsTelemetry.OperationTag, operation },
+                { PmsTelemetry.OutcomeTag, outcome },
+                { PmsTelemetry.HotelTag, owner._hotelId },
+            };
+            if (failure is not null)
+            {
+                tags.Add(PmsTelemetry.ErrorTypeTag, failure.GetType().FullName);
+            }
+
+            owner._instrumentation.Duration.Record(elapsed.TotalSeconds, tags);
+            owner._instrumentation.Count.Add(1, tags);
+            if (activity is null)
+            {
+                return;
+            }
+
+            activity.SetTag(PmsTelemetry.OutcomeTag, outcome);
+            if (failure is not null)
+            {
+                // The exception type, not its message: messages are scrubbed, but a status description is not the place to find out.
+                activity.SetTag(PmsTelemetry.ErrorTypeTag, failure.GetType().FullName);
+                activity.SetStatus(ActivityStatusCode.Error, failure.GetType().Name);
+            }
+
+            activity.Stop();
+        }
+    }
+}

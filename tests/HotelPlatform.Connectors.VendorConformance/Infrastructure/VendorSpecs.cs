@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace HotelPlatform.Connectors.VendorConformance;
+
+/// <summary>Where the vendor documents were found, or why not.</summary>
+/// <param name="Root">The <c>vendor-specs</c> folder, or <see langword="null"/> when absent.</param>
+/// <param name="Description">How it was found, or the skip reason naming the environment variable and the expected path.</param>
+public sealed record VendorSpecsLocation(string? Root, string Description)
+{
+    /// <summary>Gets a value indicating whether the folder was found.</summary>
+    public bool Found => Root is not null;
+}
+
+/// <summary>
+/// Finds the vendors' own documents (<c>../shared/vendor-specs</c>, beside the repository; never copied into it) and
+/// loads them for conformance tests. A test that needs them calls <see cref="RequireRoot"/> (or a loader), which skips
+/// the test with the reason when they are absent, so a machine without <c>shared/</c> reports skipped, not passed.
+/// </summary>
+/// <remarks>
+/// The folder is, in order: the directory named by <see cref="EnvironmentVariable"/> (if set, it wins even when it does
+/// not exist, so a typo is reported rather than silently replaced); else the first <c>&lt;ancestor&gt;/shared/vendor-specs</c>
+/// found walking up from the test's base directory, this project's source directory and the working directory. Walking
+/// every ancestor covers both <c>&lt;repo&gt;/../shared/vendor-specs</c> and <c>&lt;ancestor&gt;/shared/vendor-specs</c>; the
+/// source directory matters when the build output lives outside the repository (<c>--artifacts-path /tmp/...</c>).
+/// </remarks>
+public static class VendorSpecs
+{
+    /// <summary>The environment variable that overrides where the vendor documents are.</summary>
+    public const string EnvironmentVariable = "HOTELPLATFORM_VENDOR_SPECS";
+
+    private static readonly Lazy<VendorSpecsLocation> Located = new(() =>
+        Locate(Environment.GetEnvironmentVariable(EnvironmentVariable), DefaultStartDirectories(), ExpectedDefaultPath()));
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<OpenApiSpec>>> OpenApiCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<XmlSchemaValidator>> XmlCache = new(StringComparer.Ordinal);
+
+    /// <summary>Gets where the documents are for this process (resolved once).</summary>
+    public static VendorSpecsLocation Location => Located.Value;
+
+    /// <summary>Returns the <c>vendor-specs</c> folder, or skips the calling test with the reason when it is absent.</summary>
+    /// <returns>The folder.</returns>
+    public static string RequireRoot()
+    {
+        VendorSpecsLocation location = Location;
+        if (location.Root is null)
+        {
+            Assert.Skip(location.Description);
+        }
+
+        return location.Root;
+    }
+
+    /// <summary>Returns the full path of a vendor document (skipping the test when the folder is absent).</summary>
+    /// <param name="relativeSegments">The path under <c>vendor-specs</c>, such as <c>"apaleo", "openapi", "booking-v1.swagger.json"</c>.</param>
+    /// <returns>The full path.</returns>
+    /// <exception cref="FileNotFoundException">The folder is there but the document is not: a moved or renamed document must fail, not skip.</exception>
+    public static string GetPath(params string[] relativeSegments)
+    {
+        ArgumentNullException.ThrowIfNull(relativeSegments);
+        string path = Path.Combine([RequireRoot(), .. relativeSegments]);
+        return File.Exists(path) || Directory.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"The vendor document '{Path.Combine(relativeSegments)}' is not in {Location.Root}.", path);
+    }
+
+    /// <summary>Reads a vendor document as text (skipping the test when the folder is absent).</summary>
+    /// <param name="relativeSegments">The path under <c>vendor-specs</c>.</param>
+    /// <returns>The text.</returns>
+    public static string ReadText(params string[] relativeSegments) => File.ReadAllText(GetPath(relativeSegments));
+
+    /// <summary>Loads (once per process) one or more OpenAPI / Swagger documents as one <see cref="OpenApiSpec"/>.</summary>
+    /// <param name="relativePaths">Paths under <c>vendor-specs</c>, such as <c>"apaleo/openapi/booking-v1.swagger.json"</c>.</param>
+    /// <returns>The spec.</returns>
+    public static Task<OpenApiSpec> LoadOpenApiAsync(params string[] relativePaths)
+    {
+        ArgumentNullException.ThrowIfNull(relativePaths);
+        string[] paths = [.. relativePaths.Select(p => GetPath(p.Split('/')))];
+        string key = string.Join('|', paths);
+        return OpenApiCache.GetOrAdd(key, _ => new Lazy<Task<OpenApiSpec>>(() => OpenApiSpec.LoadAsync(paths))).Value;
+    }
+
+    /// <summary>Loads (once per process) the XML schemas of a folder, such as the OTA XSDs SiteMinder's messages are defined by.</summary>
+    /// <param name="relativeDirectory">The folder under <c>vendor-specs</c>, such as <c>"siteminder/ota-xsd/2015B"</c>.</param>
+    /// <param name="searchPattern">Which files are root schemas (their includes are followed).</param>
+    /// <returns>The validator.</returns>
+    public static XmlSchemaValidator LoadXmlSchemas(string relativeDirectory, string searchPattern = "*.xsd")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(relativeDirectory);
+        string directory = GetPath(relativeDirectory.Split('/'));
+        return XmlCache.GetOrAdd(directory + "|" + searchPattern, _ => new Lazy<XmlSchemaValidator>(() => XmlSchemaValidator.Load(directory, searchPattern))).Value;
+    }
+
+    /// <summary>Resolves the folder from an environment value and start directories; pure, so it can be tested on its own.</summary>
+    /// <param name="environmentValue">The value of <see cref="EnvironmentVariable"/>, or <see langword="null"/>.</param>
+    /// <param name="startDirectories">Where to search upward from.</param>
+    /// <param name="expectedPath">The path to name in the reason when nothing is found.</param>
+    /// <returns>The location.</returns>
+    public static VendorSpecsLocation Locate(string? environmentValue, IEnumerable<string> startDirectories, string? expectedPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(startDirectories);
+        if (!string.IsNullOrWhiteSpace(environmentValue))
+        {
+            string full = Path.GetFullPath(environmentValue);
+            return Directory.Exists(full)
+                ? new VendorSpecsLocation(full, $"{EnvironmentVariable}={full}")
+                : new VendorSpecsLocation(null, $"Vendor documents not found: {EnvironmentVariable} is set to '{full}', which does not exist. Point it at the vendor-specs folder, or unset it to use '{expectedPath ?? "<repository>/../shared/vendor-specs"}'.");
+        }
+
+        var searched = new List<string>();
+        foreach (string start in startDirectories.Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal))
+        {
+            searched.Add(start);
+            for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
+            {
+                string candidate = Path.Combine(directory.FullName, "shared", "vendor-specs");
+                if (Directory.Exists(candidate))
+                {
+                    return new VendorSpecsLocation(candidate, $"found at {candidate}");
+                }
+            }
+        }
+
+        return new VendorSpecsLocation(
+            null,
+            $"Vendor documents not found: set {EnvironmentVariable} to the vendor-specs folder, or place it at '{expectedPath ?? "<repository>/../shared/vendor-specs"}' "
+            + $"(searched upward from {string.Join(", ", searched)}). They are read at test time and never copied into the repository.");
+    }
+
+    private static IEnumerable<string> DefaultStartDirectories()
+    {
+        yield return AppContext.BaseDirectory;
+        if (ProjectDirectory() is { } project)
+        {
+            yield return project;
+        }
+
+        yield return Environment.CurrentDirectory;
+    }
+
+    private static string? ProjectDirectory() => typeof(VendorSpecs).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "HotelPlatform.ProjectDirectory")?.Value;
+
+    private static string? ExpectedDefaultPath()
+    {
+        // The repository is the ancestor of this project that holds the solution; the documents sit beside it.
+        for (DirectoryInfo? directory = ProjectDirectory() is { } p ? new(p) : null; directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "HotelPlatform.Connectors.sln")) && directory.Parent is { } parent)
+            {
+                return Path.Combine(parent.FullName, "shared", "vendor-specs");
+            }
+        }
+
+        return null;
+    }
+}
