@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HotelPlatform.Connectors;
 using HotelPlatform.Samples.Host;
 
@@ -9,6 +10,9 @@ builder.Services.AddPmsConnectors()
     .AddFromConfiguration(builder.Configuration.GetSection("Hotels"));
 
 builder.Services.AddHealthChecks().AddPmsHealthChecks();
+
+// Statuses and other enums read as words in the JSON API ("Confirmed", not 1).
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
 var app = builder.Build();
 

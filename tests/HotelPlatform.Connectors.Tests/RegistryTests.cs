@@ -55,6 +55,31 @@ public sealed class RegistryTests
         Assert.Equal("berlin-mitte", Assert.Single(provider.GetRequiredService<IPmsConnectorRegistry>().Hotels).HotelId);
     }
 
+    private sealed class DisposableConnector() : DelegatingPmsConnector(new FakeConnector(propertyId: "BER"))
+    {
+        public int Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed += disposing ? 1 : 0;
+            base.Dispose(disposing);
+        }
+    }
+
+    [Fact]
+    public void Disposing_the_container_synchronously_disposes_the_connectors_it_made()
+    {
+        var connector = new DisposableConnector();
+        var services = new ServiceCollection();
+        services.AddPmsConnectors().AddConnector("berlin-mitte", "fake", _ => connector);
+        var provider = services.BuildServiceProvider();
+        _ = provider.GetRequiredKeyedService<IPmsConnector>("berlin-mitte");
+
+        provider.Dispose();
+
+        Assert.Equal(1, connector.Disposed);
+    }
+
     [Fact]
     public void A_hotel_key_registered_twice_is_refused_whatever_its_case()
     {

@@ -7,6 +7,8 @@ namespace HotelPlatform.Connectors;
 /// </summary>
 public class DelegatingPmsConnector : IPmsConnector, IDisposable, IAsyncDisposable
 {
+    private int _disposed;
+
     /// <summary>Initializes a new instance of the <see cref="DelegatingPmsConnector"/> class.</summary>
     /// <param name="innerConnector">The connector calls are forwarded to.</param>
     public DelegatingPmsConnector(IPmsConnector innerConnector)
@@ -105,12 +107,34 @@ public class DelegatingPmsConnector : IPmsConnector, IDisposable, IAsyncDisposab
     /// <inheritdoc />
     public void Dispose()
     {
+        if (!TryBeginDispose())
+        {
+            return;
+        }
+
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
+    {
+        if (!TryBeginDispose())
+        {
+            return;
+        }
+
+        await DisposeAsyncCore().ConfigureAwait(false);
+        Dispose(disposing: false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Disposes the inner connector asynchronously (the standard async-dispose pattern: a subclass holding resources of its
+    /// own overrides this and <see cref="Dispose(bool)"/>, calling the base of each).
+    /// </summary>
+    /// <returns>A task that completes when the inner connector is disposed.</returns>
+    protected virtual async ValueTask DisposeAsyncCore()
     {
         if (InnerConnector is IAsyncDisposable asyncDisposable)
         {
@@ -120,12 +144,15 @@ public class DelegatingPmsConnector : IPmsConnector, IDisposable, IAsyncDisposab
         {
             (InnerConnector as IDisposable)?.Dispose();
         }
-
-        GC.SuppressFinalize(this);
     }
 
-    /// <summary>Disposes the inner connector.</summary>
-    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    // The outermost connector of a hotel is owned twice: the container disposes what its keyed factory returned and the
+    // registry disposes what it made (connectors resolved only through the registry). Disposing once keeps inner
+    // connectors that are not idempotent on Dispose safe.
+    private bool TryBeginDispose() => Interlocked.Exchange(ref _disposed, 1) == 0;
+
+    /// <summary>Disposes the inner connector when called from <see cref="Dispose()"/>.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>; <see langword="false"/> after <see cref="DisposeAsyncCore"/> released the managed resources.</param>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)

@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace HotelPlatform.Connectors;
 
 /// <summary>Makes each hotel's connector once, wraps it with the registered middleware and telemetry, and hands it out.</summary>
-internal sealed class PmsConnectorRegistry : IPmsConnectorRegistry, IAsyncDisposable
+internal sealed class PmsConnectorRegistry : IPmsConnectorRegistry, IAsyncDisposable, IDisposable
 {
     private readonly IServiceProvider _services;
     private readonly Dictionary<string, PmsHotelRegistration> _byId;
@@ -53,6 +53,27 @@ internal sealed class PmsConnectorRegistry : IPmsConnectorRegistry, IAsyncDispos
                     break;
                 case IDisposable disposable:
                     disposable.Dispose();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Disposes the connectors made so far when the container is disposed synchronously (<c>using var provider = ...</c>);
+    /// without it the container throws because the registry is only <see cref="IAsyncDisposable"/>. A connector that is
+    /// only asynchronously disposable is disposed by blocking on it, as the container itself does for such services.
+    /// </summary>
+    public void Dispose()
+    {
+        foreach (var lazy in _connectors.Values.Where(l => l.IsValueCreated))
+        {
+            switch (lazy.Value)
+            {
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+                case IAsyncDisposable asyncDisposable:
+                    asyncDisposable.DisposeAsync().AsTask().GetAwaiter().GetResult();
                     break;
             }
         }
