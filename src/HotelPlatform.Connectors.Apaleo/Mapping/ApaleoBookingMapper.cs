@@ -22,12 +22,14 @@ internal static class ApaleoBookingMapper
     /// <param name="clientReference">The client reference: the draft's, or the one the connector made for this call.</param>
     /// <param name="channelCode">The channel to book under.</param>
     /// <param name="nightlyPrices">The gross price of each night to book at, or <see langword="null"/> to let Apaleo price the stay.</param>
+    /// <param name="source">The reservation's source (one of the account's sources), or <see langword="null"/>; Apaleo requires one with channel ChannelManager.</param>
     /// <returns>The booking.</returns>
     public static CreateBookingModel ToCreateBooking(
         ReservationDraft draft,
         string clientReference,
         string channelCode = ApaleoQueryValues.DirectChannel,
-        IReadOnlyList<NightlyRate>? nightlyPrices = null)
+        IReadOnlyList<NightlyRate>? nightlyPrices = null,
+        string? source = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentException.ThrowIfNullOrWhiteSpace(clientReference);
@@ -49,13 +51,14 @@ internal static class ApaleoBookingMapper
             GuestComment = draft.GuestComment,
             ExternalCode = clientReference,
             ChannelCode = channelCode,
+            Source = string.IsNullOrWhiteSpace(source) ? null : source,
             PrimaryGuest = guest,
             TimeSlices = [.. Enumerable.Range(0, draft.Nights).Select(i => new CreateReservationTimeSliceModel
             {
                 RatePlanId = draft.RatePlanId,
                 TotalAmount = nightlyPrices is null ? null : new MonetaryValueModel(nightlyPrices[i].Amount.Amount, nightlyPrices[i].Amount.Currency),
             })],
-            Services = draft.Services.Count == 0 ? null : [.. draft.Services.Select(ApaleoServiceMapper.ToBookService)],
+            Services = draft.Services.Count == 0 ? null : [.. draft.Services.Select(order => ApaleoServiceMapper.ToBookService(order))],
         };
         return new CreateBookingModel { Booker = guest, Reservations = [reservation] };
     }

@@ -103,6 +103,52 @@ internal static class ApaleoChangeMapper
         };
     }
 
+    /// <summary>
+    /// Whether <paramref name="model"/> already has the stay of <paramref name="desired"/>: the same dates, adults,
+    /// children and rate plan on every night. The connector asks this before it sends an amendment again whose first
+    /// sending may have been applied (the answer was lost), and when Apaleo refuses an amendment, so that a stay that is
+    /// already as asked counts as done instead of being amended twice or reported as failed.
+    /// </summary>
+    /// <param name="desired">The amendment.</param>
+    /// <param name="model">The reservation as Apaleo has it now (with <c>expand=timeSlices</c>).</param>
+    /// <param name="propertyZone">The property's time zone, when known.</param>
+    /// <returns><see langword="true"/> when nothing is left to amend.</returns>
+    public static bool IsApplied(DesiredStayDetailsModel desired, ReservationModel model, TimeZoneInfo? propertyZone = null)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(model);
+        var nightlyPlans = (model.TimeSlices ?? [])
+            .OrderBy(s => s.ServiceDate)
+            .Select(s => s.RatePlan.Id)
+            .ToList();
+        return ApaleoValues.ToPropertyDate(model.Arrival, propertyZone) == desired.Arrival
+               && ApaleoValues.ToPropertyDate(model.Departure, propertyZone) == desired.Departure
+               && model.Adults == desired.Adults
+               && (model.ChildrenAges ?? []).SequenceEqual(desired.ChildrenAges ?? [])
+               && nightlyPlans.SequenceEqual(desired.TimeSlices.Select(s => s.RatePlanId), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="model"/> already carries the comment, guest comment and primary-guest details of
+    /// <paramref name="changes"/> (an empty comment meaning none); members the changes leave <see langword="null"/> are
+    /// not compared. See <see cref="IsApplied(DesiredStayDetailsModel, ReservationModel, TimeZoneInfo?)"/> for why.
+    /// </summary>
+    /// <param name="changes">The changes.</param>
+    /// <param name="model">The reservation as Apaleo has it now.</param>
+    /// <returns><see langword="true"/> when nothing is left to patch.</returns>
+    public static bool IsPatchApplied(ReservationChanges changes, ReservationModel model)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(model);
+        return SameText(changes.Comment, model.Comment)
+               && SameText(changes.GuestComment, model.GuestComment)
+               && (changes.PrimaryGuest is not { } wanted
+                   || (model.PrimaryGuest is { } guest && ApaleoGuestMapper.ToGuestModel(wanted, guest) == guest));
+    }
+
+    private static bool SameText(string? wanted, string? actual) =>
+        wanted is null || string.Equals(wanted.Length == 0 ? null : wanted, string.IsNullOrEmpty(actual) ? null : actual, StringComparison.Ordinal);
+
     private static void AddText(List<JsonPatchOperation> operations, string path, string? value)
     {
         if (value is null)

@@ -86,17 +86,58 @@ internal static class ApaleoServiceMapper
     /// exactly the number of persons asked for instead of Apaleo's default. No dates means "the default service
     /// pattern ... (e.g. whole stay)".
     /// </summary>
+    /// <remarks>
+    /// Booking a service with dates <em>sets</em> its dates: "when dates are specified, all desired dates must be
+    /// specified or they will be removed if not posted to the folio" (booking-v1, book-service). An order is an
+    /// addition, so the dates the reservation already has for the service (<paramref name="booked"/>) are sent again
+    /// with their own counts; only the ordered dates get the ordered quantity. Nothing booked before is removed.
+    /// </remarks>
     /// <param name="order">The order.</param>
+    /// <param name="booked">The same service as the reservation already has it, or <see langword="null"/>.</param>
     /// <returns>The wire model.</returns>
-    public static BookReservationServiceModel ToBookService(ServiceOrder order)
+    public static BookReservationServiceModel ToBookService(ServiceOrder order, ReservationServiceItemModel? booked = null)
     {
         ArgumentNullException.ThrowIfNull(order);
+        if (order.Dates.Count == 0)
+        {
+            return new BookReservationServiceModel { ServiceId = order.ServiceId, Count = order.Quantity };
+        }
+
+        var ordered = order.Dates.ToHashSet();
+        var kept = (booked?.Dates ?? [])
+            .Where(d => !ordered.Contains(d.ServiceDate))
+            .Select(d => new BookServiceDateModel { ServiceDate = d.ServiceDate, Count = d.Count });
+        var added = ordered.Select(d => new BookServiceDateModel { ServiceDate = d, Count = booked is null ? null : order.Quantity });
         return new BookReservationServiceModel
         {
             ServiceId = order.ServiceId,
             Count = order.Quantity,
-            Dates = order.Dates.Count == 0 ? null : [.. order.Dates.Distinct().Order().Select(d => new BookServiceDateModel { ServiceDate = d })],
+            Dates = [.. kept.Concat(added).OrderBy(d => d.ServiceDate)],
         };
+    }
+
+    /// <summary>
+    /// Whether the reservation already has the order: the service booked with the ordered quantity on every ordered date
+    /// (on every date it has, for an order without dates). The connector asks this before it sends an order again whose
+    /// first sending may have been applied, and when Apaleo refuses it.
+    /// </summary>
+    /// <param name="order">The order.</param>
+    /// <param name="model">The reservation, read with <c>expand=services</c>.</param>
+    /// <returns><see langword="true"/> when nothing is left to book.</returns>
+    public static bool IsBooked(ServiceOrder order, ReservationModel model)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(model);
+        var booked = (model.Services ?? []).FirstOrDefault(s => string.Equals(s.Service.Id, order.ServiceId, StringComparison.Ordinal));
+        if (booked is null || booked.Dates.Count == 0)
+        {
+            return false;
+        }
+
+        var counts = booked.Dates.GroupBy(d => d.ServiceDate).ToDictionary(g => g.Key, g => g.Max(d => d.Count));
+        return order.Dates.Count == 0
+            ? counts.Values.All(count => count == order.Quantity)
+            : order.Dates.All(date => counts.TryGetValue(date, out var count) && count == order.Quantity);
     }
 
     private static Money UnitPriceFromDates(ServiceOfferModel offer)

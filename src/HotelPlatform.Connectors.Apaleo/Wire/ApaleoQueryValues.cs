@@ -19,6 +19,9 @@ internal static class ApaleoQueryValues
     /// <summary>The overnight time slice template (availability-v1, booking-v1 <c>timeSliceTemplate</c>).</summary>
     public const string OverNight = "OverNight";
 
+    /// <summary>The unit group type of bedrooms (inventory-v1 <c>unitGroupTypes</c>: BedRoom, MeetingRoom, EventSpace, ParkingLot, Other).</summary>
+    public const string BedRoom = "BedRoom";
+
     /// <summary>Reservation statuses of booking-v1 <c>ReservationStatus</c>.</summary>
     public static class Status
     {
@@ -49,6 +52,12 @@ internal static class ApaleoQueryValues
 
         /// <summary>What the connector asks for when it reads a reservation: the nights and the extras.</summary>
         public static readonly IReadOnlyList<string> Default = [TimeSlices, Services];
+
+        /// <summary>What a listing asks for: the extras (the nights would only make the pages heavier).</summary>
+        public static readonly IReadOnlyList<string> Listing = [Services];
+
+        /// <summary>What a guest search asks for: the booker, a guest of the reservation too.</summary>
+        public static readonly IReadOnlyList<string> GuestSearch = [Booker];
     }
 
     /// <summary>Values of the <c>sort</c> query parameter of <c>GET /booking/v1/reservations</c>.</summary>
@@ -56,5 +65,8 @@ internal static class ApaleoQueryValues
     {
         /// <summary>A stable order, so that pages do not shift while they are fetched.</summary>
         public const string IdAscending = "id:asc";
+
+        /// <summary>Newest first: a guest search meets the most recent guest details first.</summary>
+        public const string CreatedDescending = "created:desc";
     }
 }

@@ -36,6 +36,9 @@ internal sealed record CreateReservationModel
     /// <summary>Gets the channel: Direct, BookingCom, Ibe, ChannelManager, Expedia, Homelike or Hrs (booking-v1 2021 enum).</summary>
     public required string ChannelCode { get; init; }
 
+    /// <summary>Gets the "source of the reservation": one of the account's sources (<c>GET /booking/v1/types/sources</c>); required with channel ChannelManager.</summary>
+    public string? Source { get; init; }
+
     public GuestModel? PrimaryGuest { get; init; }
 
     public IReadOnlyList<GuestModel>? AdditionalGuests { get; init; }

@@ -1,5 +1,6 @@
 using HotelPlatform.Connectors.Apaleo.Mapping;
 using HotelPlatform.Connectors.Apaleo.Tests.Infrastructure;
+using HotelPlatform.Connectors.Apaleo.Wire;
 
 namespace HotelPlatform.Connectors.Apaleo.Tests.Mapping;
 
@@ -111,5 +112,48 @@ public sealed class BookingRequestTests
         var exception = Assert.Throws<PmsException>(() => ApaleoBookingMapper.ToReservationId(created));
 
         Assert.Equal(PmsVendors.Apaleo, exception.Vendor);
+    }
+
+    [Fact]
+    public void A_source_is_sent_when_the_channel_needs_one()
+    {
+        var body = ApaleoBookingMapper.ToCreateBooking(RequestSamples.FullDraft(), "ref-1", "ChannelManager", source: "Homelike");
+
+        Assert.Equal(("ChannelManager", "Homelike"), (body.Reservations[0].ChannelCode, body.Reservations[0].Source));
+        Assert.Null(ApaleoBookingMapper.ToCreateBooking(RequestSamples.FullDraft(), "ref-1", source: " ").Reservations[0].Source);
+    }
+
+    [Fact]
+    public void An_extra_with_dates_resends_the_dates_already_booked_so_Apaleo_removes_none()
+    {
+        var booked = Json.Read(
+            """{"service":{"id":"MUC-BRKF"},"totalAmount":{"grossAmount":30,"netAmount":28,"vatType":"Reduced","vatPercent":7,"currency":"EUR"},"dates":[{"serviceDate":"2025-03-11","count":2},{"serviceDate":"2025-03-12","count":2}]}""",
+            Json.Context.ReservationServiceItemModel);
+
+        var body = ApaleoServiceMapper.ToBookService(new ServiceOrder("MUC-BRKF") { Quantity = 1, Dates = [new DateOnly(2025, 3, 12), new DateOnly(2025, 3, 10)] }, booked);
+
+        Json.AssertEquivalent(
+            """{"serviceId":"MUC-BRKF","count":1,"dates":[{"serviceDate":"2025-03-10","count":1},{"serviceDate":"2025-03-11","count":2},{"serviceDate":"2025-03-12","count":1}]}""",
+            Json.Write(body, Json.Context.BookReservationServiceModel));
+    }
+
+    [Fact]
+    public void An_order_is_booked_when_the_reservation_has_the_quantity_on_every_ordered_date()
+    {
+        var reservation = RequestSamples.CurrentReservation() with
+        {
+            Services = [new ReservationServiceItemModel
+            {
+                Service = new ServiceModel { Id = "MUC-BRKF" },
+                TotalAmount = new AmountModel { GrossAmount = 30m, Currency = "EUR" },
+                Dates = [new ServiceDateItemModel { ServiceDate = new DateOnly(2025, 3, 10), Count = 2 }, new ServiceDateItemModel { ServiceDate = new DateOnly(2025, 3, 11), Count = 2 }],
+            }],
+        };
+
+        Assert.True(ApaleoServiceMapper.IsBooked(new ServiceOrder("MUC-BRKF") { Quantity = 2 }, reservation));
+        Assert.True(ApaleoServiceMapper.IsBooked(new ServiceOrder("MUC-BRKF") { Quantity = 2, Dates = [new DateOnly(2025, 3, 11)] }, reservation));
+        Assert.False(ApaleoServiceMapper.IsBooked(new ServiceOrder("MUC-BRKF") { Quantity = 1 }, reservation));
+        Assert.False(ApaleoServiceMapper.IsBooked(new ServiceOrder("MUC-BRKF") { Quantity = 2, Dates = [new DateOnly(2025, 3, 12)] }, reservation));
+        Assert.False(ApaleoServiceMapper.IsBooked(new ServiceOrder("MUC-PARK"), reservation));
     }
 }

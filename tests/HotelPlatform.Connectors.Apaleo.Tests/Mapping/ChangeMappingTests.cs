@@ -100,4 +100,29 @@ public sealed class ChangeMappingTests
 
         Assert.Contains("2025-03-12", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_amendment_is_applied_when_dates_occupancy_and_every_nights_rate_plan_match()
+    {
+        var current = RequestSamples.CurrentReservation();
+        var keep = ApaleoChangeMapper.ToDesiredStay(new ReservationChanges { Adults = 1 }, current, Zones.Berlin)!;
+        var longer = ApaleoChangeMapper.ToDesiredStay(new ReservationChanges { Departure = new DateOnly(2025, 3, 13) }, current, Zones.Berlin)!;
+        var otherPlan = ApaleoChangeMapper.ToDesiredStay(new ReservationChanges { RatePlanId = "MUC-FLEX-DBL" }, current, Zones.Berlin)!;
+
+        Assert.True(ApaleoChangeMapper.IsApplied(keep, current, Zones.Berlin));
+        Assert.False(ApaleoChangeMapper.IsApplied(longer, current, Zones.Berlin));
+        Assert.False(ApaleoChangeMapper.IsApplied(otherPlan, current, Zones.Berlin)); // the second night is on MUC-PROMO-DBL
+        Assert.False(ApaleoChangeMapper.IsApplied(keep with { ChildrenAges = [5] }, current, Zones.Berlin));
+    }
+
+    [Fact]
+    public void A_patch_is_applied_when_comments_and_the_given_guest_details_are_there()
+    {
+        var current = RequestSamples.CurrentReservation() with { Comment = "Late" };
+
+        Assert.True(ApaleoChangeMapper.IsPatchApplied(new ReservationChanges { Comment = "Late", GuestComment = string.Empty }, current));
+        Assert.True(ApaleoChangeMapper.IsPatchApplied(new ReservationChanges { PrimaryGuest = new GuestProfile("Musterfrau") { FirstName = "Erika" } }, current));
+        Assert.False(ApaleoChangeMapper.IsPatchApplied(new ReservationChanges { Comment = string.Empty }, current));
+        Assert.False(ApaleoChangeMapper.IsPatchApplied(new ReservationChanges { PrimaryGuest = new GuestProfile("Musterfrau") { Email = "new@example.com" } }, current));
+    }
 }

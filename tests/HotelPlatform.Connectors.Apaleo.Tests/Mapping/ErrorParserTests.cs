@@ -41,4 +41,27 @@ public sealed class ErrorParserTests
         Assert.Equal(["Bad request."], ApaleoErrorParser.Parse("Bad request.").Messages);
         Assert.Empty(ApaleoErrorParser.Parse(new string('x', ApaleoErrorParser.MaxPlainTextLength + 1)).Messages);
     }
+
+    [Theory]
+    [InlineData("Reservations[0].ChannelCode: The ChannelCode field is required.", "Reservations[0].ChannelCode")]
+    [InlineData("Departure: Departure cannot be more than 5 years after arrival.", "Departure")]
+    [InlineData("Check-In is only possible from the day of arrival to the booked departure time the latest.", null)]
+    [InlineData("The specified condition was not met for 'Amount'.", null)]
+    public void The_field_is_the_member_path_a_validation_message_starts_with(string message, string? field)
+    {
+        var body = ApaleoErrorParser.Parse($$"""{"messages":["{{message}}"]}""");
+
+        Assert.Equal(field, body.Field);
+    }
+
+    [Theory]
+    [InlineData("The unit group MUC-SGL is fully booked.", true)]
+    [InlineData("UnitGroupFullyBooked: no units left", true)]
+    [InlineData("The rate restrictions for this rate plan are not considered", true)]
+    [InlineData("The service BER-BKFT is not available on the following dates: 2022-07-15.", false)]
+    [InlineData("Invalid country code XA.", false)]
+    public void Only_messages_about_the_stay_not_being_sellable_say_no_availability(string message, bool noAvailability)
+    {
+        Assert.Equal(noAvailability, ApaleoErrorParser.SaysNoAvailability(ApaleoErrorParser.Parse($$"""{"messages":["{{message}}"]}""")));
+    }
 }

@@ -113,6 +113,25 @@ public sealed class SwaggerConformanceTests
         var order = new ServiceOrder("MUC-BRKF") { Quantity = 2, Dates = [new DateOnly(2025, 3, 11)] };
 
         AssertConformsTo(swagger, "BookReservationServiceModel", Json.Write(ApaleoServiceMapper.ToBookService(order), Json.Context.BookReservationServiceModel), "$");
+
+        // With dates already booked, each date carries its own count (booking-v1 definition "Date").
+        var booked = new ReservationServiceItemModel
+        {
+            Service = new ServiceModel { Id = "MUC-BRKF" },
+            TotalAmount = new AmountModel { Currency = "EUR" },
+            Dates = [new ServiceDateItemModel { ServiceDate = new DateOnly(2025, 3, 10), Count = 1 }],
+        };
+        AssertConformsTo(swagger, "BookReservationServiceModel", Json.Write(ApaleoServiceMapper.ToBookService(order, booked), Json.Context.BookReservationServiceModel), "$");
+    }
+
+    [Fact]
+    public void A_booking_with_a_source_uses_only_members_of_the_swagger_definitions()
+    {
+        using var swagger = VendorSpecs.Swagger("booking");
+
+        var body = Json.Write(ApaleoBookingMapper.ToCreateBooking(RequestSamples.FullDraft(), "voice-7Q2K", "ChannelManager", source: "Homelike"), Json.Context.CreateBookingModel);
+
+        AssertConformsTo(swagger, "CreateBookingModel", body, "$");
     }
 
     /// <summary>Checks members and required members of <paramref name="node"/> against a Swagger definition, recursing into $ref members.</summary>
