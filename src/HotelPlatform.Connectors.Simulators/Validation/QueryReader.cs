@@ -200,6 +200,47 @@ public sealed class QueryReader
         return items;
     }
 
+    /// <summary>Reads an optional list parameter whose items have a type (integers, enum values, vendor formats).</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="parser">The item parser.</param>
+    /// <param name="expected">What a valid item looks like, for the message.</param>
+    /// <param name="style">How the list is sent.</param>
+    /// <returns>The items; empty when not sent or when an item is malformed (a violation naming the item is recorded).</returns>
+    public IReadOnlyList<T> OptionalList<T>(string name, QueryValueParser<T> parser, string expected, QueryListStyle style = QueryListStyle.CommaSeparated)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        var items = new List<T>();
+        bool valid = true;
+        foreach (string text in OptionalList(name, style))
+        {
+            if (parser(text, out T? item))
+            {
+                items.Add(item);
+            }
+            else
+            {
+                Violate(name, $"item '{text}' is not {expected}.");
+                valid = false;
+            }
+        }
+
+        return valid ? items : [];
+    }
+
+    /// <summary>Reads an optional list of enum values, each spelled exactly as one of the enum's wire names.</summary>
+    /// <typeparam name="TEnum">The enum.</typeparam>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="style">How the list is sent.</param>
+    /// <param name="namingPolicy">How member names are spelled, unless <c>[JsonStringEnumMemberName]</c> says otherwise; as declared when omitted.</param>
+    /// <returns>The values; empty when not sent or when an item is not allowed.</returns>
+    public IReadOnlyList<TEnum> OptionalEnumList<TEnum>(string name, QueryListStyle style = QueryListStyle.CommaSeparated, JsonNamingPolicy? namingPolicy = null)
+        where TEnum : struct, Enum
+    {
+        var converter = new StrictEnumConverter<TEnum>(namingPolicy);
+        return OptionalList<TEnum>(name, converter.TryParse, DescribeEnum(converter), style);
+    }
+
     /// <summary>Declares parameters the vendor accepts but the simulator ignores, so sending them is not refused.</summary>
     /// <param name="names">The parameter names.</param>
     public void Allow(params IEnumerable<string> names)
