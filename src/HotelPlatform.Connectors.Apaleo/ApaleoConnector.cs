@@ -150,7 +150,7 @@ public sealed class ApaleoConnector : PmsConnector
         var property = await PropertyAsync(cancellationToken).ConfigureAwait(false);
         var reference = draft.ClientReference!;
         var booking = ApaleoBookingMapper.ToCreateBooking(draft, reference, _options.ChannelCode, source: _options.Source);
-        var call = new ApaleoCall(operation) { RefusalMayMeanNoAvailability = true };
+        var call = new ApaleoCall(operation) { RefusalMayMeanNoAvailability = true, SendsIdempotencyKey = true };
         var created = await PmsExactlyOnce.ExecuteAsync(
             reference,
             async (key, ct) =>

@@ -32,6 +32,12 @@ internal sealed record ApaleoCall(string Operation)
     /// "status 'Confirmed' and where the arrival time is in the future").
     /// </summary>
     public bool RefusalMeansInvalidState { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the call carries an <c>Idempotency-Key</c>, so that a 409 or 422 saying the key
+    /// was used before is a <see cref="PmsConflictException"/> (<see cref="PmsConflictReason.IdempotencyKeyReused"/>).
+    /// </summary>
+    public bool SendsIdempotencyKey { get; init; }
 }
 
 /// <summary>
@@ -193,6 +199,7 @@ internal sealed class ApaleoResponses(TimeProvider clock)
         var body = ApaleoErrorParser.Parse((response.Error as ApiException)?.Content);
         var (status, reason) = ((int)answered, context) switch
         {
+            (409 or 422, { SendsIdempotencyKey: true }) when ApaleoErrorParser.SaysIdempotencyKeyReused(body) => (HttpStatusCode.Conflict, PmsConflictReason.IdempotencyKeyReused),
             (422, { RefusalMeansInvalidState: true }) => (HttpStatusCode.Conflict, PmsConflictReason.InvalidState),
             (422, { RefusalMayMeanNoAvailability: true }) when ApaleoErrorParser.SaysNoAvailability(body) => (HttpStatusCode.Conflict, PmsConflictReason.NoAvailability),
             _ => (answered, PmsConflictReason.Unspecified),

@@ -25,7 +25,9 @@ public abstract class ServiceContractTests<TFixture>(TFixture fixture) : PmsCont
         Assert.True(offer.UnitPrice.Amount >= 0, "The extra's price is not negative.");
         Assert.True(CurrencyCodes.IsKnown(offer.UnitPrice.Currency), "The extra is priced in an ISO 4217 currency.");
         Assert.True(offer.Total is null || offer.Total.Value.Currency == offer.UnitPrice.Currency, "The total is in the unit price's currency.");
-        Assert.All(offer.AvailableDates, d => Assert.True(d >= Night(0) && d < Night(2), $"The extra is offered on {Iso(d)}, outside the stay."));
+        // The departure day belongs to the stay: an extra served the morning after each night (Apaleo posts breakfast
+        // that way) is delivered on the day the guest leaves.
+        Assert.All(offer.AvailableDates, d => Assert.True(d >= Night(0) && d <= Night(2), $"The extra is offered on {Iso(d)}, outside the stay (arrival to departure day)."));
         Assert.Equal(offers.Count, offers.Select(o => o.ServiceId).Distinct(StringComparer.Ordinal).Count());
         await VerifyRequestsAsync();
     }

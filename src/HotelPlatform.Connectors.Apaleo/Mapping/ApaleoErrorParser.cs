@@ -105,6 +105,19 @@ internal static partial class ApaleoErrorParser
         return body.Messages.Any(m => NoAvailabilityMarkers.Any(marker => m.Contains(marker, StringComparison.OrdinalIgnoreCase)));
     }
 
+    /// <summary>
+    /// Whether a refused create says its <c>Idempotency-Key</c> was already used for different request parameters.
+    /// Apaleo documents the rule ("keys can't be reused with different request parameters", booking-v1 description of
+    /// the header) but not the answer, so the connector reads the messages for the header's name.
+    /// </summary>
+    /// <param name="body">The parsed error body.</param>
+    /// <returns><see langword="true"/> when a message speaks of the idempotency key.</returns>
+    public static bool SaysIdempotencyKeyReused(ApaleoErrorBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return body.Messages.Any(m => m.Contains("Idempotency-Key", StringComparison.OrdinalIgnoreCase) || m.Contains("idempotency key", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string? FieldOf(IEnumerable<string> messages) =>
         messages.Select(m => MemberPrefix().Match(m)).FirstOrDefault(match => match.Success)?.Groups["field"].Value;
 

@@ -158,6 +158,20 @@ public sealed class BookingTests
         Assert.Single(harness.Received(BookingsPath));
     }
 
+    [Theory]
+    [InlineData(422)]
+    [InlineData(409)]
+    public async Task A_refusal_saying_the_idempotency_key_was_used_before_is_a_key_reuse_conflict(int status)
+    {
+        await using var harness = Start();
+        harness.Stub(Post(), Responses.Messages(status, "The Idempotency-Key 'voice-7Q2K' was already used with different request parameters."));
+
+        var conflict = await Assert.ThrowsAsync<PmsConflictException>(() => harness.Connector.CreateReservationAsync(Draft(), Ct));
+
+        Assert.Equal(PmsConflictReason.IdempotencyKeyReused, conflict.Reason);
+        Assert.Single(harness.Received(BookingsPath));
+    }
+
     [Fact]
     public async Task A_422_naming_a_member_is_a_validation_failure_with_that_field()
     {

@@ -16,9 +16,6 @@ namespace HotelPlatform.Connectors.VendorConformance.Apaleo;
 /// </summary>
 public sealed class ApaleoSimulatorConformanceTests
 {
-    /// <summary>APIs whose current Swagger documents are not saved (read at Altricch/ApaleoOnPrem, see SOURCES.md): nothing to validate against.</summary>
-    private static readonly string[] UnsavedApis = ["/rateplan/v1/", "/availability/v1/"];
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string D(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -26,7 +23,7 @@ public sealed class ApaleoSimulatorConformanceTests
     [Fact]
     public async Task Every_request_and_response_of_a_representative_session_matches_apaleos_swagger()
     {
-        OpenApiSpec spec = await VendorSpecs.LoadOpenApiAsync("apaleo/openapi/booking-v1.swagger.json", "apaleo/openapi/inventory-v1.swagger.json");
+        OpenApiSpec spec = await ApaleoSwagger.LoadAsync();
         // The session runs on the real clock faster than Apaleo's quota allows; the quota has tests of its own.
         await using var apaleo = new ApaleoSimulator(new SimulatorOptions { EnforceRateLimits = false });
         await apaleo.StartAsync(Ct);
@@ -40,7 +37,7 @@ public sealed class ApaleoSimulatorConformanceTests
         int responsesChecked = 0;
         foreach (RecordedRequest recorded in apaleo.Requests)
         {
-            if (UnsavedApis.FirstOrDefault(api => recorded.Path.StartsWith(api, StringComparison.Ordinal)) is { } api)
+            if (ApaleoSwagger.UnsavedApiOf(recorded.Path) is { } api)
             {
                 unsaved.Add(api);
                 continue;
@@ -49,7 +46,7 @@ public sealed class ApaleoSimulatorConformanceTests
             OperationMatch? operation = spec.FindOperation(recorded.Method, recorded.Path);
             Assert.True(operation is not null, $"{recorded} is in no saved Apaleo document.");
             RecordedResponse response = recorded.Response!;
-            Collect(failures, ValidateRequest(spec, recorded));
+            Collect(failures, ApaleoSwagger.ValidateRequest(spec, recorded));
             if (response.Body.Length > 0)
             {
                 Collect(failures, spec.ValidateResponse(recorded.Method, recorded.Path, response.StatusCode, response.Body));
@@ -62,36 +59,9 @@ public sealed class ApaleoSimulatorConformanceTests
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-        Assert.Equal(UnsavedApis.Order(StringComparer.Ordinal), unsaved.Order(StringComparer.Ordinal));
+        Assert.Equal(ApaleoSwagger.UnsavedApis.Order(StringComparer.Ordinal), unsaved.Order(StringComparer.Ordinal));
         Assert.True(responsesChecked >= 20, $"only {responsesChecked} response bodies were validated");
         Assert.Empty(apaleo.ValidationFailures);
-    }
-
-    /// <summary>
-    /// Validates a request. booking-v1 types a JSON Patch <c>value</c> as an untyped schema, which NJsonSchema reads
-    /// from Swagger 2.0 as an object that allows no members, so a patch's values are validated against the definition of
-    /// the member they replace (<c>/primaryGuest</c>: <c>GuestModel</c>) and left out of the operation's own check.
-    /// </summary>
-    private static IEnumerable<SpecValidationResult> ValidateRequest(OpenApiSpec spec, RecordedRequest recorded)
-    {
-        if (recorded.Method != "PATCH" || recorded.ReadBodyAsJson() is not JsonArray operations)
-        {
-            return [spec.ValidateRequest(recorded)];
-        }
-
-        var results = new List<SpecValidationResult>();
-        foreach (JsonObject operation in operations.OfType<JsonObject>())
-        {
-            if (operation["path"]?.GetValue<string>() == "/primaryGuest" && operation["value"] is { } guest)
-            {
-                results.Add(spec.ValidateDefinition("GuestModel", guest.ToJsonString()));
-            }
-
-            operation.Remove("value");
-        }
-
-        results.Add(spec.ValidateRequest(SpecRequest.From(recorded) with { Body = operations.ToJsonString() }));
-        return results;
     }
 
     private static void Collect(List<string> failures, IEnumerable<SpecValidationResult> results)

@@ -1,0 +1,217 @@
+using System.Globalization;
+using HotelPlatform.Connectors.Apaleo;
+using HotelPlatform.Connectors.ContractTests;
+using HotelPlatform.Connectors.Simulators;
+using HotelPlatform.Connectors.Simulators.Apaleo;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotelPlatform.Connectors.VendorConformance.Apaleo.Kit;
+
+/// <summary>
+/// Runs the contract kit against the Apaleo connector as an application resolves it
+/// (<c>AddPmsConnectors().AddApaleo(...)</c>, from DI, through the runtime's HTTP pipeline), talking to the Apaleo
+/// simulator on loopback. After each kit test it holds the requests the connector sent to two standards: the
+/// simulator's strict wire models (no request refused as malformed) and, where <c>../shared/vendor-specs</c> is present,
+/// Apaleo's own saved Swagger documents.
+/// </summary>
+public sealed class ApaleoKitFixture : PmsContractFixture
+{
+    /// <summary>The hotel id the connector is registered under.</summary>
+    public const string HotelId = "kit-apaleo";
+
+    private ServiceProvider? _services;
+    private OpenApiSpec? _swagger;
+    private long _testStartSequence;
+    private int _validatedRequests;
+
+    /// <summary>Gets the simulator behind the connector.</summary>
+    public ApaleoSimulator Simulator { get; private set; } = null!;
+
+    /// <summary>Gets why the Swagger documents are not used, or <see langword="null"/> when every request is validated against them.</summary>
+    public string? SwaggerUnavailableReason { get; private set; }
+
+    /// <summary>Gets how many requests were validated against Apaleo's Swagger documents so far.</summary>
+    public int ValidatedRequests => Volatile.Read(ref _validatedRequests);
+
+    /// <inheritdoc />
+    public override bool CanSetClock => true;
+
+    /// <inheritdoc />
+    public override bool CanCheckIn => true;
+
+    internal ApaleoKitClock Clock { get; } = new();
+
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow() => Clock.GetUtcNow();
+
+    /// <inheritdoc />
+    public override void SetUtcNow(DateTimeOffset utcNow) => Clock.SetUtcNow(utcNow);
+
+    /// <summary>
+    /// Checks the guest in at the simulated front desk. Apaleo refuses a check-in before the arrival day, so the clock is
+    /// moved to the afternoon of the arrival (property time) for the check-in, then put back.
+    /// </summary>
+    /// <inheritdoc />
+    public override ValueTask CheckInAsync(Reservation reservation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        var now = Clock.GetUtcNow();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Simulator.Scenario.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (reservation.Arrival > today)
+        {
+            var arrivalAfternoon = reservation.Arrival.ToDateTime(new TimeOnly(15, 0));
+            Clock.SetUtcNow(new DateTimeOffset(arrivalAfternoon, zone.GetUtcOffset(arrivalAfternoon)));
+        }
+
+        try
+        {
+            Simulator.CheckIn(reservation.VendorId);
+        }
+        finally
+        {
+            Clock.SetUtcNow(now);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override ValueTask OnTestStartingAsync(ContractTestContext context)
+    {
+        _testStartSequence = Simulator.Requests.Snapshot() is { Count: > 0 } requests ? requests[^1].Sequence : 0;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override ValueTask VerifyRequestsAsync(ContractTestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var requests = Simulator.Requests.Where(r => r.Sequence > _testStartSequence).ToList();
+        var api = requests.Where(r => r.Path != ApaleoSimulator.TokenPath).ToList();
+
+        if (context.ExpectsNoVendorRequests)
+        {
+            Assert.True(api.Count == 0, $"{context.TestName}: bad input reached Apaleo: {string.Join(", ", api)}.");
+        }
+
+        var refused = Simulator.ValidationFailures.Where(f => f.RequestSequence > _testStartSequence).ToList();
+        Assert.True(refused.Count == 0, $"{context.TestName}: the simulator refused requests that do not match Apaleo's wire model:{Environment.NewLine}{string.Join(Environment.NewLine, refused)}");
+
+        foreach (var reservationId in context.CreatedReservationIds)
+        {
+            Assert.Contains(api, r => r.Method == "POST" && r.Path == "/booking/v1/bookings" && r.Response is { StatusCode: 201 } response && response.Body.Contains(reservationId, StringComparison.Ordinal));
+        }
+
+        if (context.Values.TryGetValue(ContractTestContext.PageSize, out var pageSize))
+        {
+            var pages = api.Where(r => r.Method == "GET" && r.Path == "/booking/v1/reservations").ToList();
+            Assert.True(pages.Count >= 2, $"{context.TestName}: the list was fetched in {pages.Count} page(s).");
+            Assert.All(pages, p => Assert.Equal(pageSize, p.GetQueryValue("pageSize")));
+            Assert.Equal(Enumerable.Range(1, pages.Count).Select(n => n.ToString(CultureInfo.InvariantCulture)), pages.Select(p => p.GetQueryValue("pageNumber")));
+        }
+
+        if (_swagger is not null)
+        {
+            ValidateAgainstSwagger(context, api);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask<IPmsConnector> CreateConnectorAsync(CancellationToken cancellationToken)
+    {
+        // The kit runs far faster than Apaleo's quota; the quota is exercised by tests of its own (simulator and connector).
+        Simulator = new ApaleoSimulator(new SimulatorOptions { TimeProvider = Clock, EnforceRateLimits = false });
+        await Simulator.StartAsync(cancellationToken);
+        await LoadSwaggerAsync();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddPmsConnectors().AddApaleo(HotelId, options =>
+        {
+            options.PropertyId = Simulator.Scenario.PropertyId;
+            options.BaseAddress = Simulator.BaseAddress;
+            options.TokenEndpoint = new Uri(Simulator.BaseAddress, ApaleoSimulator.TokenPath);
+            options.WebhookAddress = Simulator.BaseAddress;
+            options.ClientId = ApaleoSimulatorOptions.DefaultClientId;
+            options.ClientSecret = ApaleoSimulatorOptions.DefaultClientSecret;
+            options.RequestsPerSecond = 100;
+            options.RequestBurst = 100;
+        });
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return _services.GetRequiredKeyedService<IPmsConnector>(HotelId);
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask<PmsContractScenario> CreateScenarioAsync(IPmsConnector connector, CancellationToken cancellationToken)
+    {
+        var seeded = Simulator.Scenario;
+
+        // The kit books in the main unit group on its flexible rate; its window starts after every seeded stay of that
+        // group (the known guest, the guest in house, the restricted arrival) so that the kit sees every room free.
+        var firstNight = seeded.RestrictedArrival.Arrival.AddDays(seeded.RestrictedArrival.MinLengthOfStay + 2);
+        var lastNight = firstNight.AddDays(PmsContractScenario.MinimumNights + 19);
+        // Apaleo names a rate plan {property}-{rate plan code}-{unit group code}, a unit group {property}-{code}.
+        var soldOutRatePlan = $"{seeded.PropertyId}-FLEX-{seeded.SoldOut.UnitGroupId[(seeded.PropertyId.Length + 1)..]}";
+        Assert.Contains(soldOutRatePlan, seeded.RatePlanIds);
+        return ValueTask.FromResult(new PmsContractScenario(seeded.MainUnitGroupId, seeded.FlexibleRatePlanId, firstNight, lastNight)
+        {
+            RoomsPerNight = Simulator.GetSellableCount(seeded.MainUnitGroupId, firstNight),
+            KnownGuest = new GuestProfile(seeded.KnownGuest.LastName) { FirstName = seeded.KnownGuest.FirstName, Email = seeded.KnownGuest.Email },
+            ServiceId = seeded.BreakfastServiceId,
+            SoldOutStay = new PmsContractStay(seeded.SoldOut.UnitGroupId, soldOutRatePlan, seeded.SoldOut.Night, seeded.SoldOut.Night.AddDays(1)),
+        });
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        if (Simulator is not null)
+        {
+            await Simulator.DisposeAsync();
+        }
+    }
+
+    private async Task LoadSwaggerAsync()
+    {
+        var location = VendorSpecs.Location;
+        if (location.Root is null)
+        {
+            SwaggerUnavailableReason = location.Description;
+            return;
+        }
+
+        _swagger = await ApaleoSwagger.LoadAsync();
+    }
+
+    private void ValidateAgainstSwagger(ContractTestContext context, List<RecordedRequest> api)
+    {
+        var failures = new List<string>();
+        foreach (var request in api)
+        {
+            if (ApaleoSwagger.UnsavedApiOf(request.Path) is not null || request.Path.StartsWith("/v1/subscriptions", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (_swagger!.FindOperation(request.Method, request.Path) is null)
+            {
+                failures.Add($"{request}: no such operation in Apaleo's saved Swagger documents.");
+                continue;
+            }
+
+            failures.AddRange(ApaleoSwagger.ValidateRequest(_swagger, request).Where(r => !r.IsValid).Select(r => r.ToString()));
+            Interlocked.Increment(ref _validatedRequests);
+        }
+
+        Assert.True(failures.Count == 0, $"{context.TestName}: requests that do not match Apaleo's Swagger:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+    }
+}
