@@ -188,6 +188,21 @@ public sealed class OAuthTokenEndpoint
         }
     }
 
+    /// <summary>
+    /// Revokes every token issued so far, as a vendor does when it rotates keys or a token is withdrawn early: clients
+    /// holding one get a 401 on their next request and must fetch a new token. Counters are kept.
+    /// </summary>
+    /// <returns>How many tokens were revoked.</returns>
+    public int RevokeAll()
+    {
+        lock (_gate)
+        {
+            var count = _tokens.Count;
+            _tokens.Clear();
+            return count;
+        }
+    }
+
     /// <summary>Forgets every issued token and zeroes the counters; registered clients stay.</summary>
     public void Reset()
     {

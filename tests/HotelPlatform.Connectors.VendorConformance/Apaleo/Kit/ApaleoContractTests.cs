@@ -34,3 +34,31 @@ public sealed class ApaleoServiceContractTests(ApaleoKitFixture fixture) : Servi
 public sealed class ApaleoArgumentValidationContractTests(ApaleoKitFixture fixture) : ArgumentValidationContractTests<ApaleoKitFixture>(fixture);
 
 public sealed class ApaleoContractKitCompletenessTests(ApaleoKitFixture fixture) : ContractKitCompletenessTests<ApaleoKitFixture>(fixture);
+
+/// <summary>
+/// Makes visible whether the kit's requests were held to Apaleo's Swagger documents: skipped, with the reason, where
+/// <c>../shared/vendor-specs</c> is absent (the per-test checks of <see cref="ApaleoKitFixture.VerifyRequestsAsync"/> then
+/// only use the simulator's strict models); otherwise a booking's life is run and its requests must all validate.
+/// </summary>
+public sealed class ApaleoKitSwaggerTests(ApaleoKitFixture fixture) : IClassFixture<ApaleoKitFixture>
+{
+    [Fact]
+    public async Task A_bookings_requests_are_validated_against_apaleos_swagger()
+    {
+        Assert.SkipWhen(fixture.SwaggerUnavailableReason is not null, $"The kit's requests are not validated against Apaleo's Swagger: {fixture.SwaggerUnavailableReason}");
+        var ct = TestContext.Current.CancellationToken;
+        var context = new ContractTestContext("Swagger", nameof(A_bookings_requests_are_validated_against_apaleos_swagger));
+        await fixture.OnTestStartingAsync(context);
+        var scenario = fixture.Scenario;
+        var arrival = scenario.FirstNight.AddDays(50);
+        var connector = fixture.Connector;
+
+        await connector.QuoteAsync(new QuoteRequest(arrival, arrival.AddDays(2), 1), ct);
+        var booked = await connector.CreateReservationAsync(new ReservationDraft(arrival, arrival.AddDays(2), scenario.RoomTypeId, scenario.RatePlanId, new GuestProfile("Swagger") { Email = "swagger.check@example.com" }) { ClientReference = "swagger-" + Guid.NewGuid().ToString("N") }, ct);
+        await connector.ModifyReservationAsync(booked.VendorId, new ReservationChanges { Comment = "Late arrival", Departure = arrival.AddDays(3) }, ct);
+        await connector.CancelReservationAsync(booked.VendorId, cancellationToken: ct);
+        await fixture.VerifyRequestsAsync(context);
+
+        Assert.True(fixture.ValidatedRequests >= 4, $"Only {fixture.ValidatedRequests} requests were validated against the Swagger documents.");
+    }
+}
