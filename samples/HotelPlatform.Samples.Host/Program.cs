@@ -4,9 +4,15 @@ using HotelPlatform.Samples.Host;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Hotels marked "Embedded": true talk to an in-process vendor simulator (no credentials, no network), started first
+// when the host starts and disposed by the container when it stops.
+builder.Services.AddSingleton(_ => new EmbeddedSimulators(builder.Configuration));
+builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSimulators>());
+
 // Hotels come from configuration ("Hotels" section): each names its vendor and the vendor's settings.
 builder.Services.AddPmsConnectors()
     .AddInMemoryVendor()
+    .AddApaleoVendor()
     .AddFromConfiguration(builder.Configuration.GetSection("Hotels"));
 
 builder.Services.AddHealthChecks().AddPmsHealthChecks();

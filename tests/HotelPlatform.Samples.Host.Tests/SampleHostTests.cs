@@ -27,6 +27,7 @@ public sealed class SampleHostTests(SampleHostTests.HostFactory factory) : IClas
         var text = body.GetRawText();
         Assert.Contains("berlin-mitte", text, StringComparison.Ordinal);
         Assert.Contains("tokyo-ginza", text, StringComparison.Ordinal);
+        Assert.Contains("munich-apaleo", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,15 +55,23 @@ public sealed class SampleHostTests(SampleHostTests.HostFactory factory) : IClas
         Assert.Equal("inmemory", berlin.GetProperty("vendor").GetString());
         Assert.Equal("BER", berlin.GetProperty("propertyId").GetString());
         Assert.Equal("Healthy", berlin.GetProperty("health").GetString());
+
+        // The Apaleo hotel runs the real Apaleo connector against the embedded Apaleo simulator, over loopback HTTP.
+        var munich = Assert.Single(hotels.EnumerateArray(), h => h.GetProperty("hotelId").GetString() == "munich-apaleo");
+        Assert.Equal("apaleo", munich.GetProperty("vendor").GetString());
+        Assert.Equal("MUC", munich.GetProperty("propertyId").GetString());
+        Assert.Equal("Healthy", munich.GetProperty("health").GetString());
     }
 
-    [Fact]
-    public async Task Retrying_a_booking_with_the_same_idempotency_key_books_one_room()
+    [Theory]
+    [InlineData("tokyo-ginza")]
+    [InlineData("munich-apaleo")]
+    public async Task Retrying_a_booking_with_the_same_idempotency_key_books_one_room(string hotel)
     {
         using var client = factory.CreateClient();
         var arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(45);
-        var (roomTypeId, ratePlanId) = await FirstQuoteAsync(client, "tokyo-ginza", arrival);
-        var before = await AvailableAsync(client, "tokyo-ginza", roomTypeId, arrival);
+        var (roomTypeId, ratePlanId) = await FirstQuoteAsync(client, hotel, arrival);
+        var before = await AvailableAsync(client, hotel, roomTypeId, arrival);
         var draft = new
         {
             arrival,
@@ -74,19 +83,19 @@ public sealed class SampleHostTests(SampleHostTests.HostFactory factory) : IClas
         };
         var key = Guid.NewGuid().ToString("N");
 
-        var first = await PostReservationAsync(client, "tokyo-ginza", draft, key);
-        var second = await PostReservationAsync(client, "tokyo-ginza", draft, key);
+        var first = await PostReservationAsync(client, hotel, draft, key);
+        var second = await PostReservationAsync(client, hotel, draft, key);
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.Equal(HttpStatusCode.Created, second.Status);
         Assert.Equal(first.Body.GetProperty("vendorId").GetString(), second.Body.GetProperty("vendorId").GetString());
         Assert.Equal("Confirmed", first.Body.GetProperty("status").GetString());
-        Assert.Equal(before - 1, await AvailableAsync(client, "tokyo-ginza", roomTypeId, arrival));
+        Assert.Equal(before - 1, await AvailableAsync(client, hotel, roomTypeId, arrival));
 
         var id = first.Body.GetProperty("vendorId").GetString()!;
-        using var cancel = await client.PostAsync(new Uri($"/api/hotels/tokyo-ginza/reservations/{Uri.EscapeDataString(id)}/cancel", UriKind.Relative), null, Ct);
+        using var cancel = await client.PostAsync(new Uri($"/api/hotels/{hotel}/reservations/{Uri.EscapeDataString(id)}/cancel", UriKind.Relative), null, Ct);
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
-        Assert.Equal(before, await AvailableAsync(client, "tokyo-ginza", roomTypeId, arrival));
+        Assert.Equal(before, await AvailableAsync(client, hotel, roomTypeId, arrival));
     }
 
     [Fact]

@@ -155,7 +155,7 @@ internal sealed partial class ApaleoHotel
 
         if (Catalog.MinLengthOfStay(nightPlans[0], stay.Arrival) is { } minimum && stay.Nights < minimum)
         {
-            violations.Add(new(OfferValidationCode.RateRestrictionsViolated, $"Rate plan '{nightPlans[0].Id}' requires a minimum stay of {minimum.ToString(CultureInfo.InvariantCulture)} nights for arrival on {Format(stay.Arrival)}."));
+            violations.Add(new(OfferValidationCode.RateRestrictionsViolated, $"The rate restrictions of rate plan '{nightPlans[0].Id}' are violated: it requires a minimum stay of {minimum.ToString(CultureInfo.InvariantCulture)} nights for arrival on {Format(stay.Arrival)}."));
         }
 
         return violations;
