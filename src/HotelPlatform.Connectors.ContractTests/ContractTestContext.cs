@@ -23,6 +23,16 @@ public sealed class ContractTestContext
     /// <summary>The key of the property-local date a list test listed.</summary>
     public const string Date = nameof(Date);
 
+    /// <summary>
+    /// The key of the <see cref="PmsContractFault"/> a resilience test injected (its name), so that a vendor fixture can
+    /// assert how the connector recovered on the wire: the retry waited for <c>Retry-After</c>, a lost create was repeated
+    /// with the same idempotency key, a non-idempotent write was not sent twice.
+    /// </summary>
+    public const string Fault = nameof(Fault);
+
+    /// <summary>The key of the <see cref="IPmsConnector"/> method whose first request the <see cref="Fault"/> was injected into.</summary>
+    public const string FaultedOperation = nameof(FaultedOperation);
+
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly List<string> _createdReservationIds = [];
 

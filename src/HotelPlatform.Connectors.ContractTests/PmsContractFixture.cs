@@ -3,8 +3,9 @@ namespace HotelPlatform.Connectors.ContractTests;
 /// <summary>
 /// The connector author's side of the kit: builds the connector under test once per test class, seeds the PMS behind
 /// it (a simulator, a sandbox, an in-memory PMS) and describes what was seeded (<see cref="PmsContractScenario"/>).
-/// Optional abilities (moving the clock, checking a guest in, asserting the wire requests) are virtual members whose
-/// defaults say "not available"; the tests that need them are then skipped with the reason.
+/// Optional abilities (moving the clock, checking a guest in, asserting the wire requests, observing the PMS's events,
+/// injecting faults into the vendor transport) are virtual members whose defaults say "not available"; the tests that
+/// need them are then skipped with the reason.
 /// </summary>
 /// <remarks>
 /// <para>Minimal fixture:</para>
@@ -24,6 +25,10 @@ namespace HotelPlatform.Connectors.ContractTests;
 /// </remarks>
 public abstract class PmsContractFixture : IAsyncLifetime
 {
+    /// <summary>The <see cref="IPmsConnector"/> methods that send requests to the vendor, by name: what a fault may be injected into.</summary>
+    private static readonly HashSet<string> FaultableOperations =
+        [.. typeof(IPmsConnector).GetMethods().Where(m => m.Name != nameof(IPmsConnector.GetService)).Select(m => m.Name)];
+
     private IPmsConnector? _connector;
     private PmsContractScenario? _scenario;
 
@@ -68,6 +73,102 @@ public abstract class PmsContractFixture : IAsyncLifetime
     public virtual ValueTask CheckInAsync(Reservation reservation, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{GetType().Name} cannot check guests in; override CanCheckIn and CheckInAsync.");
 
+    /// <summary>
+    /// Says why the connector lacks capabilities a skipped test needs, in the vendor's terms and with the source of the
+    /// fact (e.g. "Apaleo has no guest-profile API ..."); the kit shows it in the skip reason. The default says nothing.
+    /// </summary>
+    /// <param name="missing">The capabilities the test needs and the connector does not declare.</param>
+    /// <returns>The explanation, or <see langword="null"/>.</returns>
+    public virtual string? ExplainMissingCapabilities(ConnectorCapabilities missing) => null;
+
+    /// <summary>
+    /// Says why the scenario leaves out an optional part a skipped test needs (e.g. the PMS cannot hold or search a phone
+    /// number); the kit shows it in the skip reason instead of asking the fixture's author to set it. The default says nothing.
+    /// </summary>
+    /// <param name="part">The <see cref="PmsContractScenario"/> member path, such as <c>KnownGuest.Phone</c>.</param>
+    /// <returns>The explanation, or <see langword="null"/>.</returns>
+    public virtual string? ExplainMissingScenarioPart(string part) => null;
+
+    /// <summary>
+    /// Gets a value indicating whether the fixture feeds <see cref="Events"/> with the normalised events the PMS emits
+    /// for the hotel. Needed by <see cref="EventContractTests{TFixture}"/>.
+    /// </summary>
+    public virtual bool CanObserveEvents => false;
+
+    /// <summary>
+    /// Gets the log of the events the PMS emitted for the hotel, which the fixture feeds (<see cref="PmsContractEventLog.Add"/>)
+    /// when <see cref="CanObserveEvents"/> is <see langword="true"/>, and the kit waits on.
+    /// </summary>
+    /// <remarks>
+    /// A simulator-backed fixture, while it initializes: starts a loopback receiver (Kestrel on <c>127.0.0.1:0</c>),
+    /// registers a webhook subscription for the hotel on its simulator pointing at it (the vendor's own subscription
+    /// API, as a real integration would), and in the receiver verifies and parses each delivery with the vendor's
+    /// webhook parser, adding every resulting <see cref="PmsEvent"/> here. An in-process PMS adds the events it raises.
+    /// </remarks>
+    public PmsContractEventLog Events { get; } = new();
+
+    /// <summary>
+    /// Gets how long an event test waits for an event before it fails (30 seconds). It is a hang guard for an event that
+    /// never comes, not a speed requirement: raise it for a PMS that delivers slowly.
+    /// </summary>
+    public virtual TimeSpan EventWaitLimit => TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Returns whether <see cref="InjectFaultAsync"/> can inject <paramref name="fault"/> into the connector's vendor
+    /// transport. Needed by <see cref="ResilienceContractTests{TFixture}"/>; a fixture that cannot is skipped with the
+    /// reason (<see cref="ExplainMissingFaultInjection"/>).
+    /// </summary>
+    /// <param name="fault">The fault.</param>
+    /// <returns><see langword="true"/> when the fixture can inject it.</returns>
+    public virtual bool CanInjectFault(PmsContractFault fault) => false;
+
+    /// <summary>
+    /// Says why <see cref="CanInjectFault"/> is <see langword="false"/> for a fault (for example "the in-memory PMS has no
+    /// vendor transport to fault"); the kit shows it in the skip reason. The default says nothing.
+    /// </summary>
+    /// <param name="fault">The fault.</param>
+    /// <returns>The explanation, or <see langword="null"/>.</returns>
+    public virtual string? ExplainMissingFaultInjection(PmsContractFault fault) => null;
+
+    /// <summary>
+    /// Injects a fault into the first request that <paramref name="operation"/> sends to the vendor from now on, once.
+    /// Checks the arguments, then calls <see cref="InjectFaultCoreAsync"/>.
+    /// </summary>
+    /// <param name="fault">The fault.</param>
+    /// <param name="operation">The <see cref="IPmsConnector"/> method, as <c>nameof(IPmsConnector.GetAvailabilityAsync)</c>.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The injected fault, which says whether it was applied and is withdrawn when disposed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="operation"/> is not a method of <see cref="IPmsConnector"/> that reaches the vendor.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fault"/> is not a <see cref="PmsContractFault"/>.</exception>
+    /// <exception cref="NotSupportedException"><see cref="CanInjectFault"/> is <see langword="false"/> for <paramref name="fault"/>.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="InjectFaultCoreAsync"/> returned a fault other than the one asked for.</exception>
+    public async ValueTask<PmsContractInjectedFault> InjectFaultAsync(PmsContractFault fault, string operation, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(fault))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fault), fault, "Not a PmsContractFault.");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(operation);
+        if (!FaultableOperations.Contains(operation))
+        {
+            throw new ArgumentException($"'{operation}' is not a method of IPmsConnector that reaches the vendor; use nameof(IPmsConnector.X): {string.Join(", ", FaultableOperations.Order(StringComparer.Ordinal))}.", nameof(operation));
+        }
+
+        if (!CanInjectFault(fault))
+        {
+            throw new NotSupportedException($"{GetType().Name} cannot inject {fault}; override CanInjectFault and InjectFaultCoreAsync.");
+        }
+
+        var injected = await InjectFaultCoreAsync(fault, operation, cancellationToken);
+        if (injected is null || injected.Fault != fault || injected.Operation != operation)
+        {
+            throw new InvalidOperationException($"{GetType().Name}.InjectFaultCoreAsync was asked for {fault} on {operation} but returned {injected?.ToString() ?? "null"}.");
+        }
+
+        return injected;
+    }
+
     /// <summary>Called before each kit test: forget the requests recorded so far, so that <see cref="VerifyRequestsAsync"/> sees only the test's own.</summary>
     /// <param name="context">The test about to run.</param>
     /// <returns>A task that completes when the fixture is ready.</returns>
@@ -110,6 +211,39 @@ public abstract class PmsContractFixture : IAsyncLifetime
     /// <param name="cancellationToken">A token that cancels the set-up.</param>
     /// <returns>The scenario.</returns>
     protected abstract ValueTask<PmsContractScenario> CreateScenarioAsync(IPmsConnector connector, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Injects a fault into the first request that <paramref name="operation"/> sends to the vendor from now on, once,
+    /// and returns a <see cref="PmsContractInjectedFault"/> that tells whether it was applied and withdraws it if not.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// A simulator-backed fixture maps the operation to the HTTP method and path pattern of the vendor request it sends
+    /// first (for Apaleo, <c>GetAvailabilityAsync</c> is <c>GET /availability/v1/unit-groups</c>,
+    /// <c>CreateReservationAsync</c> is <c>POST /booking/v1/bookings</c>) and queues one rule on the simulator's fault
+    /// injector: <see cref="PmsContractFault.RateLimited"/> as 429 with <c>Retry-After: 1</c>,
+    /// <see cref="PmsContractFault.ServerError"/> as 503, <see cref="PmsContractFault.ResponseLost"/> as
+    /// commit-then-timeout with the connection aborted. "Applied" is then "the simulator's log of applied faults holds
+    /// the rule".
+    /// </para>
+    /// <para>
+    /// <see cref="PmsContractFault.CredentialsExpired"/> is not a rule on a path: revoke (or expire, by moving the token
+    /// endpoint's clock) every token issued so far, and report it applied once a request carrying a revoked token was
+    /// refused, or once the token endpoint issued a new token. The operation names the call the kit makes next.
+    /// </para>
+    /// <para>
+    /// The connector's own waits (the <c>Retry-After</c> before a retry) must elapse: give the connector real timers (a
+    /// real clock, shifted if the kit needs to move "now"), not a fake clock nobody advances, or the 429 test hangs.
+    /// </para>
+    /// <para>The kit never references the fixture's simulator: this mapping is the vendor's knowledge, kept in its fixture.</para>
+    /// </remarks>
+    /// <param name="fault">The fault; <see cref="CanInjectFault"/> is <see langword="true"/> for it.</param>
+    /// <param name="operation">The <see cref="IPmsConnector"/> method, as <c>nameof(IPmsConnector.GetAvailabilityAsync)</c>.</param>
+    /// <param name="cancellationToken">A token that cancels the call.</param>
+    /// <returns>The injected fault, for <paramref name="fault"/> and <paramref name="operation"/>.</returns>
+    /// <exception cref="NotSupportedException">The fixture cannot inject faults (the default).</exception>
+    protected virtual ValueTask<PmsContractInjectedFault> InjectFaultCoreAsync(PmsContractFault fault, string operation, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot inject faults; override CanInjectFault and InjectFaultCoreAsync.");
 
     /// <summary>Releases the connector (when disposable) and whatever else the fixture started; override to stop a simulator, calling the base.</summary>
     /// <returns>A task that completes when everything is released.</returns>

@@ -83,9 +83,15 @@ public abstract class PmsContractTestBase<TFixture> : IClassFixture<TFixture>, I
     protected void RequireCapabilities(ConnectorCapabilities required)
     {
         var missing = required & ~Connector.Capabilities;
+        if (missing == ConnectorCapabilities.None)
+        {
+            return;
+        }
+
+        var why = Fixture.ExplainMissingCapabilities(missing);
         SkipWhen(
-            missing != ConnectorCapabilities.None,
-            $"The {Connector.Vendor} connector does not declare {missing}; the kit tests only what a connector declares (Capabilities = {Connector.Capabilities}).");
+            true,
+            $"The {Connector.Vendor} connector does not declare {missing}{(why is null ? string.Empty : ": " + why)}; the kit tests only what a connector declares (Capabilities = {Connector.Capabilities}).");
     }
 
     /// <summary>Skips the test, with the reason, when the scenario lacks an optional part.</summary>
@@ -96,7 +102,13 @@ public abstract class PmsContractTestBase<TFixture> : IClassFixture<TFixture>, I
     protected T RequireScenario<T>(T? value, string member)
         where T : class
     {
-        SkipWhen(value is null, $"The fixture's scenario has no {member}: set PmsContractScenario.{member} in {Fixture.GetType().Name}.CreateScenarioAsync to run this test.");
+        if (value is null)
+        {
+            var why = Fixture.ExplainMissingScenarioPart(member);
+            SkipWhen(true, why is null
+                ? $"The fixture's scenario has no {member}: set PmsContractScenario.{member} in {Fixture.GetType().Name}.CreateScenarioAsync to run this test."
+                : $"The fixture's scenario has no {member}: {why}");
+        }
         return value!;
     }
 

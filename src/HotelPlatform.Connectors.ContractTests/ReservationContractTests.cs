@@ -137,12 +137,16 @@ public abstract class ReservationContractTests<TFixture>(TFixture fixture) : Pms
         await VerifyRequestsAsync();
     }
 
-    /// <summary>Booking a stay its restrictions forbid is refused with <see cref="PmsConflictReason.NoAvailability"/>.</summary>
+    /// <summary>
+    /// Booking a stay its restrictions forbid is refused with <see cref="PmsConflictReason.NoAvailability"/>. Needs the
+    /// scenario's restriction, not <see cref="ConnectorCapabilities.Restrictions"/> (the grid showing them): see
+    /// <c>QuoteContractTests.Stay_forbidden_by_a_restriction_is_not_offered</c>.
+    /// </summary>
     /// <returns>A task that completes when the test is done.</returns>
     [Fact]
     public virtual async Task Booking_a_stay_forbidden_by_a_restriction_is_refused_with_NoAvailability()
     {
-        RequireCapabilities(ConnectorCapabilities.CreateReservation | ConnectorCapabilities.Restrictions);
+        RequireCapabilities(ConnectorCapabilities.CreateReservation);
         var restriction = RequireScenario(Scenario.Restriction, nameof(PmsContractScenario.Restriction));
         var stay = restriction.ForbiddenStay()!;
         var draft = new ReservationDraft(stay.Arrival, stay.Departure, stay.RoomTypeId, stay.RatePlanId, NewGuest()) { ClientReference = NewClientReference() };

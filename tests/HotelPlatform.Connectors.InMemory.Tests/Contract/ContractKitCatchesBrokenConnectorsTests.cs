@@ -118,42 +118,16 @@ public sealed class ContractKitCatchesBrokenConnectorsTests
         Assert.Null(await RunAsync(inner => inner, f => new GuestProbe(f), t => t.Upserting_a_new_guest_assigns_an_id_and_stores_it()));
     }
 
-    /// <summary>A test fails when anything but a skip escapes it: a failed assertion, or the connector's exception the kit did not expect.</summary>
-    private static void AssertFailed(Exception? outcome)
-    {
-        Assert.True(outcome is not null, "The kit test passed against the broken connector.");
-        Assert.False(outcome is ProbeSkippedException, $"The kit test skipped instead of failing: {outcome.Message}");
-    }
+    private static void AssertFailed(Exception? outcome) => KitProbe.AssertFailed(outcome);
 
-    /// <summary>Runs one kit test the way xunit would (fixture, per-test set-up, test, cleanup) and returns how it ended.</summary>
-    private static async Task<Exception?> RunAsync<TProbe>(
+    private static Task<Exception?> RunAsync<TProbe>(
         Func<IPmsConnector, IPmsConnector> mutate,
         Func<InMemoryContractFixture, TProbe> create,
         Func<TProbe, Task> test,
         ConnectorCapabilities capabilities = ConnectorCapabilities.All,
         bool withoutSoldOutStay = false)
-        where TProbe : IAsyncLifetime
-    {
-        var fixture = new InMemoryContractFixture(mutate, capabilities, withoutSoldOutStay ? s => s with { SoldOutStay = null } : null);
-        await fixture.InitializeAsync();
-        try
-        {
-            var probe = create(fixture);
-            await probe.InitializeAsync();
-            try
-            {
-                return await Record.ExceptionAsync(() => test(probe));
-            }
-            finally
-            {
-                await probe.DisposeAsync();
-            }
-        }
-        finally
-        {
-            await fixture.DisposeAsync();
-        }
-    }
+        where TProbe : IAsyncLifetime =>
+        KitProbe.RunAsync(new InMemoryContractFixture(mutate, capabilities, withoutSoldOutStay ? s => s with { SoldOutStay = null } : null), create, test);
 
     // Probes: kit areas instantiated by hand. Private, so xunit does not discover them as test classes of their own.
     // They capture skips instead of skipping: xunit v3 reports a test as skipped as soon as Assert.Skip is called,
@@ -187,8 +161,6 @@ public sealed class ContractKitCatchesBrokenConnectorsTests
         [DoesNotReturn]
         protected override void SkipTest(string reason) => throw new ProbeSkippedException(reason);
     }
-
-    private sealed class ProbeSkippedException(string reason) : Exception(reason);
 
     // ---- mutants: each breaks one promise of IPmsConnector ----
 

@@ -8,14 +8,15 @@ public sealed class ContractKitCompletenessRuleTests
     [
         typeof(InMemoryInventoryContractTests), typeof(InMemoryAvailabilityContractTests), typeof(InMemoryQuoteContractTests),
         typeof(InMemoryReservationContractTests), typeof(InMemoryReservationListContractTests), typeof(InMemoryGuestContractTests),
-        typeof(InMemoryServiceContractTests), typeof(InMemoryArgumentValidationContractTests),
+        typeof(InMemoryServiceContractTests), typeof(InMemoryArgumentValidationContractTests), typeof(InMemoryEventContractTests),
+        typeof(InMemoryResilienceContractTests),
     ];
 
     [Fact]
     public void The_kit_has_the_areas_a_connector_author_expects()
     {
         Assert.Equal(
-            new[] { "ArgumentValidation", "Availability", "Guest", "Inventory", "Quote", "Reservation", "ReservationList", "Service" },
+            new[] { "ArgumentValidation", "Availability", "Event", "Guest", "Inventory", "Quote", "Reservation", "ReservationList", "Resilience", "Service" },
             ContractKit.Areas.Select(a => a.Name));
         Assert.All(ContractKit.Areas, a => Assert.True(a.TestClass.IsAbstract && a.TestClass.IsGenericTypeDefinition, $"{a.ClassName} is an abstract generic base."));
     }
@@ -58,11 +59,25 @@ public sealed class ContractKitCompletenessRuleTests
     }
 
     [Fact]
-    public void Argument_validation_is_required_of_every_connector()
+    public void Argument_validation_and_resilience_are_required_of_every_connector()
     {
         var gaps = ContractKit.FindGaps([], ConnectorCapabilities.None, [], "F");
 
-        Assert.Contains("ArgumentValidationContractTests<>", Assert.Single(gaps), StringComparison.Ordinal);
+        Assert.Equal(2, gaps.Count);
+        Assert.Contains(gaps, g => g.Contains("ArgumentValidationContractTests<>", StringComparison.Ordinal));
+        Assert.Contains(gaps, g => g.Contains("ResilienceContractTests<>", StringComparison.Ordinal) && g.Contains("every connector runs it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Events_are_required_of_a_connector_that_declares_webhooks()
+    {
+        var gaps = ContractKit.FindGaps(AllAreas.Where(t => t != typeof(InMemoryEventContractTests)), ConnectorCapabilities.All, [], "MyFixture");
+        var withoutWebhooks = ContractKit.FindGaps(AllAreas.Where(t => t != typeof(InMemoryEventContractTests)), ConnectorCapabilities.All & ~ConnectorCapabilities.Webhooks, [], "MyFixture");
+
+        var gap = Assert.Single(gaps);
+        Assert.Contains("declares Webhooks", gap, StringComparison.Ordinal);
+        Assert.Contains("EventContractTests<MyFixture>(fixture)", gap, StringComparison.Ordinal);
+        Assert.Empty(withoutWebhooks);
     }
 
     [Fact]
@@ -99,7 +114,11 @@ public sealed class ContractKitCompletenessRuleTests
     [Fact]
     public void Abstract_intermediate_classes_do_not_count_as_implementations()
     {
-        Assert.NotEmpty(ContractKit.FindGaps([typeof(IntermediateGuestTests)], ConnectorCapabilities.SearchGuests, [new ContractKitOptOutAttribute(typeof(ArgumentValidationContractTests<>), "n/a")], "F"));
+        Assert.NotEmpty(ContractKit.FindGaps(
+            [typeof(IntermediateGuestTests), typeof(InMemoryResilienceContractTests)],
+            ConnectorCapabilities.SearchGuests,
+            [new ContractKitOptOutAttribute(typeof(ArgumentValidationContractTests<>), "n/a")],
+            "F"));
     }
 
     public abstract class IntermediateGuestTests(InMemoryContractFixture fixture) : GuestContractTests<InMemoryContractFixture>(fixture);

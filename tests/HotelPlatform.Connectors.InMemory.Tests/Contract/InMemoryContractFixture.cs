@@ -10,7 +10,8 @@ namespace HotelPlatform.Connectors.InMemory.Tests.Contract;
 /// Runs the contract kit against the in-memory PMS as an application resolves it: registered with
 /// <c>AddPmsConnectors().AddInMemory(...)</c> and taken from DI (so through the runtime's telemetry layer), with a
 /// <see cref="FakeTimeProvider"/> as the clock. Its <see cref="VerifyRequestsAsync"/> checks the PMS's operation log,
-/// the in-memory counterpart of the requests a vendor receives.
+/// the in-memory counterpart of the requests a vendor receives; the events the PMS raises are its webhooks. It has no
+/// vendor transport, so the resilience tests skip, unless a test gives it a <see cref="FakeVendorTransport"/>.
 /// </summary>
 public sealed class InMemoryContractFixture : PmsContractFixture
 {
@@ -22,6 +23,10 @@ public sealed class InMemoryContractFixture : PmsContractFixture
     private readonly Func<IPmsConnector, IPmsConnector>? _decorate;
     private readonly ConnectorCapabilities _capabilities;
     private readonly Func<PmsContractScenario, PmsContractScenario> _adjustScenario;
+    private readonly Func<PmsEvent, IEnumerable<PmsEvent>> _deliver;
+    private readonly FakeVendorTransport? _transport;
+    private readonly TimeSpan? _eventWaitLimit;
+    private readonly bool _observeEvents;
     private ServiceProvider? _services;
 
     public InMemoryContractFixture()
@@ -30,17 +35,26 @@ public sealed class InMemoryContractFixture : PmsContractFixture
     }
 
     /// <summary>
-    /// A fixture whose connector is wrapped (a deliberately broken connector), declares fewer capabilities or describes
-    /// less: how the kit's own tests prove that it fails and skips.
+    /// A fixture whose connector is wrapped (a deliberately broken connector, or a <see cref="FakeVendorTransport"/> the
+    /// resilience tests can fault), declares fewer capabilities, describes less, or delivers the PMS's events differently
+    /// (dropped, rewritten, duplicated; not at all): how the kit's own tests prove that it fails and skips.
     /// </summary>
     internal InMemoryContractFixture(
         Func<IPmsConnector, IPmsConnector>? decorate,
         ConnectorCapabilities capabilities = ConnectorCapabilities.All,
-        Func<PmsContractScenario, PmsContractScenario>? adjustScenario = null)
+        Func<PmsContractScenario, PmsContractScenario>? adjustScenario = null,
+        Func<PmsEvent, IEnumerable<PmsEvent>>? deliverEvent = null,
+        FakeVendorTransport? transport = null,
+        TimeSpan? eventWaitLimit = null,
+        bool observeEvents = true)
     {
         _decorate = decorate;
         _capabilities = capabilities;
         _adjustScenario = adjustScenario ?? (static s => s);
+        _deliver = deliverEvent ?? (static e => [e]);
+        _transport = transport;
+        _eventWaitLimit = eventWaitLimit;
+        _observeEvents = observeEvents;
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -50,6 +64,11 @@ public sealed class InMemoryContractFixture : PmsContractFixture
     public override bool CanSetClock => true;
 
     public override bool CanCheckIn => true;
+
+    // Events reach the kit as the PMS raises them (InMemoryPms.EventRaised), standing in for a webhook subscription.
+    public override bool CanObserveEvents => _observeEvents;
+
+    public override TimeSpan EventWaitLimit => _eventWaitLimit ?? base.EventWaitLimit;
 
     public static DateOnly FirstNight => new(2030, 3, 5);
 
@@ -65,6 +84,13 @@ public sealed class InMemoryContractFixture : PmsContractFixture
         Pms.CheckIn(reservation.VendorId);
         return ValueTask.CompletedTask;
     }
+
+    public override bool CanInjectFault(PmsContractFault fault) => _transport is not null;
+
+    public override string? ExplainMissingFaultInjection(PmsContractFault fault) =>
+        _transport is null
+            ? "the in-memory PMS has no vendor transport to fault: its connector calls the PMS in process, so no request can be refused with 429 or 5xx, lose its answer or carry an expired token"
+            : null;
 
     public override ValueTask OnTestStartingAsync(ContractTestContext context)
     {
@@ -106,6 +132,11 @@ public sealed class InMemoryContractFixture : PmsContractFixture
             builder.Use(_decorate);
         }
 
+        if (_transport is not null)
+        {
+            builder.Use(_transport.Wrap);
+        }
+
         builder.AddInMemory(HotelId, options =>
         {
             options.Capabilities = _capabilities;
@@ -117,6 +148,11 @@ public sealed class InMemoryContractFixture : PmsContractFixture
         });
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Pms = _services.GetRequiredKeyedService<InMemoryPms>(HotelId);
+        if (_observeEvents)
+        {
+            Pms.EventRaised += OnEventRaised;
+        }
+
         return ValueTask.FromResult(_services.GetRequiredKeyedService<IPmsConnector>(HotelId));
     }
 
@@ -130,12 +166,30 @@ public sealed class InMemoryContractFixture : PmsContractFixture
             Restriction = new PmsContractRestriction("DBL", "FLEX", LastNight.AddDays(5), new StayRestrictions { MinStay = 3 }),
         }));
 
+    protected override ValueTask<PmsContractInjectedFault> InjectFaultCoreAsync(PmsContractFault fault, string operation, CancellationToken cancellationToken) =>
+        _transport is null
+            ? base.InjectFaultCoreAsync(fault, operation, cancellationToken)
+            : ValueTask.FromResult(_transport.Inject(fault, operation));
+
     protected override async ValueTask DisposeAsyncCore()
     {
+        if (Pms is not null)
+        {
+            Pms.EventRaised -= OnEventRaised;
+        }
+
         await base.DisposeAsyncCore();
         if (_services is not null)
         {
             await _services.DisposeAsync();
+        }
+    }
+
+    private void OnEventRaised(object? sender, PmsEvent pmsEvent)
+    {
+        foreach (var delivered in _deliver(pmsEvent))
+        {
+            Events.Add(delivered);
         }
     }
 

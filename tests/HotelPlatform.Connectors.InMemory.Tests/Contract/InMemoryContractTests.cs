@@ -2,7 +2,8 @@ using HotelPlatform.Connectors.ContractTests;
 
 namespace HotelPlatform.Connectors.InMemory.Tests.Contract;
 
-// The whole kit, one subclass per area, against the in-memory PMS. It declares every capability, so nothing is skipped.
+// The whole kit, one subclass per area, against the in-memory PMS. It declares every capability; only the resilience
+// tests are skipped, with the reason: the in-memory PMS has no vendor transport to fault.
 
 public sealed class InMemoryInventoryContractTests(InMemoryContractFixture fixture) : InventoryContractTests<InMemoryContractFixture>(fixture);
 
@@ -31,6 +32,10 @@ public sealed class InMemoryReservationListContractTests(InMemoryContractFixture
 public sealed class InMemoryGuestContractTests(InMemoryContractFixture fixture) : GuestContractTests<InMemoryContractFixture>(fixture);
 
 public sealed class InMemoryServiceContractTests(InMemoryContractFixture fixture) : ServiceContractTests<InMemoryContractFixture>(fixture);
+
+public sealed class InMemoryEventContractTests(InMemoryContractFixture fixture) : EventContractTests<InMemoryContractFixture>(fixture);
+
+public sealed class InMemoryResilienceContractTests(InMemoryContractFixture fixture) : ResilienceContractTests<InMemoryContractFixture>(fixture);
 
 public sealed class InMemoryArgumentValidationContractTests(InMemoryContractFixture fixture) : ArgumentValidationContractTests<InMemoryContractFixture>(fixture);
 

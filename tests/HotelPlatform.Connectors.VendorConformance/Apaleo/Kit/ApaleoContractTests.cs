@@ -33,6 +33,10 @@ public sealed class ApaleoServiceContractTests(ApaleoKitFixture fixture) : Servi
 
 public sealed class ApaleoArgumentValidationContractTests(ApaleoKitFixture fixture) : ArgumentValidationContractTests<ApaleoKitFixture>(fixture);
 
+public sealed class ApaleoEventContractTests(ApaleoKitFixture fixture) : EventContractTests<ApaleoKitFixture>(fixture);
+
+public sealed class ApaleoResilienceContractTests(ApaleoKitFixture fixture) : ResilienceContractTests<ApaleoKitFixture>(fixture);
+
 public sealed class ApaleoContractKitCompletenessTests(ApaleoKitFixture fixture) : ContractKitCompletenessTests<ApaleoKitFixture>(fixture);
 
 /// <summary>

@@ -1,9 +1,20 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using HotelPlatform.Connectors.Apaleo;
+using HotelPlatform.Connectors.Apaleo.Subscriptions;
+using HotelPlatform.Connectors.Apaleo.Webhooks;
 using HotelPlatform.Connectors.ContractTests;
 using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HotelPlatform.Connectors.VendorConformance.Apaleo.Kit;
 
@@ -19,7 +30,18 @@ public sealed class ApaleoKitFixture : PmsContractFixture
     /// <summary>The hotel id the connector is registered under.</summary>
     public const string HotelId = "kit-apaleo";
 
+    /// <summary>The first request each faulted operation sends to Apaleo (the fault applies to it).</summary>
+    private static readonly Dictionary<string, (string Method, string PathPattern)> FirstRequests = new(StringComparer.Ordinal)
+    {
+        [nameof(IPmsConnector.GetAvailabilityAsync)] = ("GET", "/availability/v1/unit-groups"),
+        [nameof(IPmsConnector.GetReservationAsync)] = ("GET", "/booking/v1/reservations/*"),
+        [nameof(IPmsConnector.CreateReservationAsync)] = ("POST", "/booking/v1/bookings"),
+        [nameof(IPmsConnector.AddServiceAsync)] = ("PUT", "/booking/v1/reservation-actions/*/book-service"),
+    };
+
+    private readonly string _webhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     private ServiceProvider? _services;
+    private WebApplication? _webhookReceiver;
     private OpenApiSpec? _swagger;
     private long _testStartSequence;
     private int _validatedRequests;
@@ -38,6 +60,12 @@ public sealed class ApaleoKitFixture : PmsContractFixture
 
     /// <inheritdoc />
     public override bool CanCheckIn => true;
+
+    /// <summary>Events arrive as Apaleo webhook deliveries from the simulator, verified and parsed by the connector's package.</summary>
+    public override bool CanObserveEvents => true;
+
+    /// <summary>Gets the webhook deliveries the receiver refused (failed verification or unparseable); the kit run expects none.</summary>
+    public List<string> RefusedDeliveries { get; } = [];
 
     internal ApaleoKitClock Clock { get; } = new();
 
@@ -76,6 +104,68 @@ public sealed class ApaleoKitFixture : PmsContractFixture
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The Apaleo facts behind each capability the connector does not declare (docs/connectors/apaleo.md has the sources).</summary>
+    /// <inheritdoc />
+    public override string? ExplainMissingCapabilities(ConnectorCapabilities missing)
+    {
+        var reasons = new List<string>();
+        if ((missing & (ConnectorCapabilities.GuestProfiles | ConnectorCapabilities.UpsertGuest)) != 0)
+        {
+            reasons.Add("Apaleo has no guest-profile API; a guest exists only as the booker or a guest of a booking or reservation (no profile path in any Apaleo Swagger document)");
+        }
+
+        if ((missing & ConnectorCapabilities.Restrictions) != 0)
+        {
+            reasons.Add("Apaleo keeps stay restrictions (min/max length of stay, closed, closed on arrival or departure) on each rate plan's rates (rateplan-v1 /rate-plans/{id}/rates), not on the unit group, so a per-room-type grid cannot carry them");
+        }
+
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
+    }
+
+    /// <inheritdoc />
+    public override string? ExplainMissingScenarioPart(string part) => part switch
+    {
+        "KnownGuest.Phone" => "Apaleo's reservation search (booking-v1 GET /booking/v1/reservations?textSearch=) matches names, e-mail, company, external code, reservation id and unit name, not phone numbers, so a guest cannot be found by phone",
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    public override bool CanInjectFault(PmsContractFault fault) => fault is PmsContractFault.RateLimited or PmsContractFault.ServerError or PmsContractFault.ResponseLost or PmsContractFault.CredentialsExpired;
+
+    /// <summary>
+    /// Queues the fault on the simulator's fault injector for the operation's first request (429 with a one-second
+    /// <c>Retry-After</c>, 503, or commit-then-timeout with the connection aborted), or revokes every token issued so far.
+    /// </summary>
+    /// <inheritdoc />
+    protected override ValueTask<PmsContractInjectedFault> InjectFaultCoreAsync(PmsContractFault fault, string operation, CancellationToken cancellationToken)
+    {
+        if (fault == PmsContractFault.CredentialsExpired)
+        {
+            var issued = Simulator.Tokens.TokensIssued;
+            Simulator.Tokens.RevokeAll();
+            return ValueTask.FromResult(new PmsContractInjectedFault(fault, operation, () => Simulator.Tokens.TokensIssued > issued));
+        }
+
+        if (!FirstRequests.TryGetValue(operation, out var first))
+        {
+            throw new NotSupportedException($"{nameof(ApaleoKitFixture)} does not know the first Apaleo request of {operation}; add it to {nameof(FirstRequests)}.");
+        }
+
+        var simulated = fault switch
+        {
+            PmsContractFault.RateLimited => SimulatedFault.TooManyRequests(TimeSpan.FromSeconds(1)),
+            PmsContractFault.ServerError => SimulatedFault.ServerError(503),
+            PmsContractFault.ResponseLost => SimulatedFault.CommitThenTimeout(),
+            _ => throw new NotSupportedException($"{fault} cannot be injected by {nameof(ApaleoKitFixture)}."),
+        };
+        var rule = Simulator.Faults.Enqueue(simulated, first.Method, first.PathPattern);
+        return ValueTask.FromResult(new PmsContractInjectedFault(fault, operation, () => rule.Remaining == 0, () =>
+        {
+            Simulator.Faults.Remove(rule.Id);
+            return ValueTask.CompletedTask;
+        }));
+    }
+
     /// <inheritdoc />
     public override ValueTask OnTestStartingAsync(ContractTestContext context)
     {
@@ -95,6 +185,7 @@ public sealed class ApaleoKitFixture : PmsContractFixture
             Assert.True(api.Count == 0, $"{context.TestName}: bad input reached Apaleo: {string.Join(", ", api)}.");
         }
 
+        Assert.True(RefusedDeliveries.Count == 0, $"{context.TestName}: webhook deliveries were refused: {string.Join("; ", RefusedDeliveries)}");
         var refused = Simulator.ValidationFailures.Where(f => f.RequestSequence > _testStartSequence).ToList();
         Assert.True(refused.Count == 0, $"{context.TestName}: the simulator refused requests that do not match Apaleo's wire model:{Environment.NewLine}{string.Join(Environment.NewLine, refused)}");
 
@@ -141,7 +232,9 @@ public sealed class ApaleoKitFixture : PmsContractFixture
             options.RequestBurst = 100;
         });
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return _services.GetRequiredKeyedService<IPmsConnector>(HotelId);
+        var connector = _services.GetRequiredKeyedService<IPmsConnector>(HotelId);
+        await SubscribeToWebhooksAsync(connector, cancellationToken);
+        return connector;
     }
 
     /// <inheritdoc />
@@ -162,6 +255,7 @@ public sealed class ApaleoKitFixture : PmsContractFixture
             KnownGuest = new GuestProfile(seeded.KnownGuest.LastName) { FirstName = seeded.KnownGuest.FirstName, Email = seeded.KnownGuest.Email },
             ServiceId = seeded.BreakfastServiceId,
             SoldOutStay = new PmsContractStay(seeded.SoldOut.UnitGroupId, soldOutRatePlan, seeded.SoldOut.Night, seeded.SoldOut.Night.AddDays(1)),
+            Restriction = new PmsContractRestriction(seeded.MainUnitGroupId, seeded.RestrictedArrival.RatePlanId, seeded.RestrictedArrival.Arrival, new StayRestrictions { MinStay = seeded.RestrictedArrival.MinLengthOfStay }),
         });
     }
 
@@ -178,6 +272,54 @@ public sealed class ApaleoKitFixture : PmsContractFixture
         {
             await Simulator.DisposeAsync();
         }
+
+        if (_webhookReceiver is not null)
+        {
+            await _webhookReceiver.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Starts a webhook receiver on loopback, protected as Apaleo recommends (a secret in the address, checked by
+    /// <see cref="ApaleoWebhookVerifier"/>), and subscribes it through the connector's <see cref="IApaleoSubscriptions"/>;
+    /// every delivery is parsed by <see cref="ApaleoWebhookParser"/> into the kit's event log.
+    /// </summary>
+    private async Task SubscribeToWebhooksAsync(IPmsConnector connector, CancellationToken cancellationToken)
+    {
+        var verifier = new ApaleoWebhookVerifier(new ApaleoWebhookVerificationOptions { UrlSecret = _webhookSecret });
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _webhookReceiver = builder.Build();
+        _webhookReceiver.MapPost("/webhooks/apaleo", async (HttpContext http) =>
+        {
+            var verified = verifier.Verify(new Uri(http.Request.GetEncodedUrl()), http.Request.Headers.Authorization);
+            using var reader = new StreamReader(http.Request.Body);
+            var body = await reader.ReadToEndAsync(http.RequestAborted);
+            if (!verified.Succeeded)
+            {
+                lock (RefusedDeliveries)
+                {
+                    RefusedDeliveries.Add(verified.FailureReason ?? "verification failed");
+                }
+
+                return Results.Unauthorized();
+            }
+
+            var delivery = ApaleoWebhookParser.Parse(body, http.Request.Headers[ApaleoWebhookParser.TrackingIdHeader]);
+            if (delivery.Event is { } pmsEvent)
+            {
+                Events.Add(pmsEvent);
+            }
+
+            return Results.NoContent();
+        });
+        await _webhookReceiver.StartAsync(cancellationToken);
+        var address = new Uri(_webhookReceiver.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+        var subscriptions = connector.GetService<IApaleoSubscriptions>()
+            ?? throw new InvalidOperationException("The Apaleo connector offers no IApaleoSubscriptions service.");
+        await subscriptions.SubscribeAsync(new Uri(address, $"/webhooks/apaleo?token={_webhookSecret}"), cancellationToken: cancellationToken);
     }
 
     private async Task LoadSwaggerAsync()
