@@ -36,8 +36,8 @@ public sealed class ApaleoFaultTests : IAsyncLifetime
         Assert.Equal(expected.Select(r => r.VendorId), roomTypes.Select(r => r.VendorId));
         Assert.Equal(0, rule.Remaining);
         var attempts = Requests("GET", "/inventory/v1/unit-groups").Skip(before.Count).ToList();
+        // That the wait equals Retry-After is shown on a fake clock by the runtime's tests; here it would be a timing assertion.
         Assert.Equal([429, 200], attempts.Select(r => r.Response!.StatusCode));
-        Assert.True(attempts[1].ReceivedAt - attempts[0].ReceivedAt >= TimeSpan.FromSeconds(1), "The retry waited for the vendor's Retry-After.");
     }
 
     [Fact]
