@@ -1,4 +1,3 @@
-using System.Globalization;
 using HotelPlatform.Connectors;
 using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
@@ -7,9 +6,9 @@ namespace HotelPlatform.Samples.Host;
 
 /// <summary>
 /// Starts an in-process vendor simulator for every hotel whose configuration says <c>"Embedded": true</c> and points
-/// the hotel's connector at it (base address, token endpoint, simulator credentials), so that the sample runs a real
-/// vendor connector, over HTTP on loopback, with no credentials and no network. A hotel without the flag talks to the
-/// vendor itself with the settings it gives.
+/// the hotel's connector at it (base address, token endpoint; the simulator accepts the hotel's credentials), so that
+/// the sample runs a real vendor connector, over HTTP on loopback, with no real credentials and no network. A hotel
+/// without the flag talks to the vendor itself with the settings it gives.
 /// </summary>
 /// <remarks>
 /// It runs as the host's first hosted service, not before <c>builder.Build()</c>: a simulator is itself an ASP.NET Core
@@ -21,9 +20,6 @@ internal sealed class EmbeddedSimulators(ConfigurationManager configuration) : I
 {
     private readonly List<VendorSimulator> _started = [];
 
-    /// <summary>Gets the simulators started, by hotel id.</summary>
-    public Dictionary<string, VendorSimulator> ByHotel { get; } = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Starts the simulators the hotels ask for and adds their addresses to the host's configuration.</summary>
     /// <param name="cancellationToken">A token that cancels start-up.</param>
     /// <returns>A task that completes when every simulator listens.</returns>
@@ -31,6 +27,7 @@ internal sealed class EmbeddedSimulators(ConfigurationManager configuration) : I
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var defaults = new ApaleoSeed();
         try
         {
             foreach (var hotel in configuration.GetSection("Hotels").GetChildren())
@@ -46,28 +43,28 @@ internal sealed class EmbeddedSimulators(ConfigurationManager configuration) : I
                     throw new InvalidOperationException($"Hotel '{hotel.Key}' asks for an embedded simulator (Hotels:{hotel.Key}:Embedded), but vendor '{vendor}' has none in this sample. Embedded simulators: {PmsVendors.Apaleo}.");
                 }
 
+                // The simulator accepts the hotel's own credentials, so the connector authenticates as configured. They must
+                // be in the configuration: hotel options are validated before hosted services start.
                 var apaleo = new ApaleoSimulator(apaleoOptions: new ApaleoSimulatorOptions
                 {
+                    ClientId = hotel["ClientId"] ?? ApaleoSimulatorOptions.DefaultClientId,
+                    ClientSecret = hotel["ClientSecret"] ?? ApaleoSimulatorOptions.DefaultClientSecret,
                     Seed = new ApaleoSeed
                     {
-                        PropertyId = hotel["PropertyId"] ?? new ApaleoSeed().PropertyId,
-                        PropertyName = hotel["Name"] ?? new ApaleoSeed().PropertyName,
-                        TimeZone = hotel["TimeZone"] ?? new ApaleoSeed().TimeZone,
-                        CurrencyCode = hotel["Currency"] ?? new ApaleoSeed().CurrencyCode,
+                        PropertyId = hotel["PropertyId"] ?? defaults.PropertyId,
+                        PropertyName = hotel["Name"] ?? defaults.PropertyName,
+                        TimeZone = hotel["TimeZone"] ?? defaults.TimeZone,
+                        CurrencyCode = hotel["Currency"] ?? defaults.CurrencyCode,
                     },
                 });
                 _started.Add(apaleo);
                 await apaleo.StartAsync(cancellationToken).ConfigureAwait(false);
-                ByHotel[hotel.Key] = apaleo;
 
                 var prefix = $"Hotels:{hotel.Key}:";
                 settings[prefix + "BaseAddress"] = apaleo.BaseAddress.ToString();
                 settings[prefix + "WebhookAddress"] = apaleo.BaseAddress.ToString();
                 settings[prefix + "TokenEndpoint"] = new Uri(apaleo.BaseAddress, ApaleoSimulator.TokenPath).ToString();
-                settings[prefix + "ClientId"] = hotel["ClientId"] ?? ApaleoSimulatorOptions.DefaultClientId;
-                settings[prefix + "ClientSecret"] = hotel["ClientSecret"] ?? ApaleoSimulatorOptions.DefaultClientSecret;
                 settings[prefix + "PropertyId"] = apaleo.Scenario.PropertyId;
-
             }
         }
         catch
@@ -92,9 +89,4 @@ internal sealed class EmbeddedSimulators(ConfigurationManager configuration) : I
 
         _started.Clear();
     }
-
-    /// <summary>Describes the simulators for the status page.</summary>
-    /// <returns>One line per hotel.</returns>
-    public IEnumerable<string> Describe() =>
-        ByHotel.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}: {p.Value.Vendor} simulator at {p.Value.BaseAddress}"));
 }

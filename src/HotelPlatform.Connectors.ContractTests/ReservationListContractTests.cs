@@ -131,7 +131,7 @@ public abstract class ReservationListContractTests<TFixture>(TFixture fixture) :
         RequireCapabilities(ConnectorCapabilities.Inventory | ConnectorCapabilities.CreateReservation | ConnectorCapabilities.ListReservations);
         RequireClock();
         var property = await Connector.GetPropertyAsync(TestCancellation);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(property.TimeZone);
+        var zone = property.GetTimeZoneInfo();
         var pick = Enumerable.Range(11, 2).Select(offset => LocalDayAwayFromUtcDay(zone, Night(offset))).FirstOrDefault(p => p is not null);
         SkipWhen(pick is null, $"The property's time zone {property.TimeZone} is at UTC on the nights tried: its local date never differs from the UTC date, so the test cannot tell them apart.");
         var (localDay, instant, utcDay) = pick!.Value;

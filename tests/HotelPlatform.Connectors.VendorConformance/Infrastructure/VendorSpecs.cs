@@ -1,16 +1,6 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 
 namespace HotelPlatform.Connectors.VendorConformance;
-
-/// <summary>Where the vendor documents were found, or why not.</summary>
-/// <param name="Root">The <c>vendor-specs</c> folder, or <see langword="null"/> when absent.</param>
-/// <param name="Description">How it was found, or the skip reason naming the environment variable and the expected path.</param>
-public sealed record VendorSpecsLocation(string? Root, string Description)
-{
-    /// <summary>Gets a value indicating whether the folder was found.</summary>
-    public bool Found => Root is not null;
-}
 
 /// <summary>
 /// Finds the vendors' own documents (<c>../shared/vendor-specs</c>, beside the repository; never copied into it) and
@@ -27,10 +17,9 @@ public sealed record VendorSpecsLocation(string? Root, string Description)
 public static class VendorSpecs
 {
     /// <summary>The environment variable that overrides where the vendor documents are.</summary>
-    public const string EnvironmentVariable = "HOTELPLATFORM_VENDOR_SPECS";
+    public const string EnvironmentVariable = VendorSpecsLocator.EnvironmentVariable;
 
-    private static readonly Lazy<VendorSpecsLocation> Located = new(() =>
-        Locate(Environment.GetEnvironmentVariable(EnvironmentVariable), DefaultStartDirectories(), ExpectedDefaultPath()));
+    private static readonly Lazy<VendorSpecsLocation> Located = new(VendorSpecsLocator.LocateForThisProcess);
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<OpenApiSpec>>> OpenApiCache = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Lazy<XmlSchemaValidator>> XmlCache = new(StringComparer.Ordinal);
@@ -89,70 +78,5 @@ public static class VendorSpecs
         ArgumentException.ThrowIfNullOrEmpty(relativeDirectory);
         string directory = GetPath(relativeDirectory.Split('/'));
         return XmlCache.GetOrAdd(directory + "|" + searchPattern, _ => new Lazy<XmlSchemaValidator>(() => XmlSchemaValidator.Load(directory, searchPattern))).Value;
-    }
-
-    /// <summary>Resolves the folder from an environment value and start directories; pure, so it can be tested on its own.</summary>
-    /// <param name="environmentValue">The value of <see cref="EnvironmentVariable"/>, or <see langword="null"/>.</param>
-    /// <param name="startDirectories">Where to search upward from.</param>
-    /// <param name="expectedPath">The path to name in the reason when nothing is found.</param>
-    /// <returns>The location.</returns>
-    public static VendorSpecsLocation Locate(string? environmentValue, IEnumerable<string> startDirectories, string? expectedPath = null)
-    {
-        ArgumentNullException.ThrowIfNull(startDirectories);
-        if (!string.IsNullOrWhiteSpace(environmentValue))
-        {
-            string full = Path.GetFullPath(environmentValue);
-            return Directory.Exists(full)
-                ? new VendorSpecsLocation(full, $"{EnvironmentVariable}={full}")
-                : new VendorSpecsLocation(null, $"Vendor documents not found: {EnvironmentVariable} is set to '{full}', which does not exist. Point it at the vendor-specs folder, or unset it to use '{expectedPath ?? "<repository>/../shared/vendor-specs"}'.");
-        }
-
-        var searched = new List<string>();
-        foreach (string start in startDirectories.Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal))
-        {
-            searched.Add(start);
-            for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
-            {
-                string candidate = Path.Combine(directory.FullName, "shared", "vendor-specs");
-                if (Directory.Exists(candidate))
-                {
-                    return new VendorSpecsLocation(candidate, $"found at {candidate}");
-                }
-            }
-        }
-
-        return new VendorSpecsLocation(
-            null,
-            $"Vendor documents not found: set {EnvironmentVariable} to the vendor-specs folder, or place it at '{expectedPath ?? "<repository>/../shared/vendor-specs"}' "
-            + $"(searched upward from {string.Join(", ", searched)}). They are read at test time and never copied into the repository.");
-    }
-
-    private static IEnumerable<string> DefaultStartDirectories()
-    {
-        yield return AppContext.BaseDirectory;
-        if (ProjectDirectory() is { } project)
-        {
-            yield return project;
-        }
-
-        yield return Environment.CurrentDirectory;
-    }
-
-    private static string? ProjectDirectory() => typeof(VendorSpecs).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .FirstOrDefault(a => a.Key == "HotelPlatform.ProjectDirectory")?.Value;
-
-    private static string? ExpectedDefaultPath()
-    {
-        // The repository is the ancestor of this project that holds the solution; the documents sit beside it.
-        for (DirectoryInfo? directory = ProjectDirectory() is { } p ? new(p) : null; directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HotelPlatform.Connectors.sln")) && directory.Parent is { } parent)
-            {
-                return Path.Combine(parent.FullName, "shared", "vendor-specs");
-            }
-        }
-
-        return null;
     }
 }

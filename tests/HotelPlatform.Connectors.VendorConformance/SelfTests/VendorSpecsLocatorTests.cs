@@ -13,7 +13,7 @@ public sealed class VendorSpecsLocatorTests : IDisposable
         DirectoryInfo specs = _root.CreateSubdirectory("elsewhere/specs");
         DirectoryInfo sibling = _root.CreateSubdirectory("shared/vendor-specs");
 
-        VendorSpecsLocation location = VendorSpecs.Locate(specs.FullName, [sibling.Parent!.FullName]);
+        VendorSpecsLocation location = VendorSpecsLocator.Locate(specs.FullName, [sibling.Parent!.FullName]);
 
         Assert.Equal(specs.FullName, location.Root);
     }
@@ -24,7 +24,7 @@ public sealed class VendorSpecsLocatorTests : IDisposable
         _root.CreateSubdirectory("shared/vendor-specs");
         string missing = Path.Combine(_root.FullName, "nope");
 
-        VendorSpecsLocation location = VendorSpecs.Locate(missing, [_root.FullName]);
+        VendorSpecsLocation location = VendorSpecsLocator.Locate(missing, [_root.FullName]);
 
         Assert.False(location.Found);
         Assert.Contains(VendorSpecs.EnvironmentVariable, location.Description, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class VendorSpecsLocatorTests : IDisposable
         DirectoryInfo specs = _root.CreateSubdirectory("shared/vendor-specs");
         DirectoryInfo output = _root.CreateSubdirectory("main/tests/Some.Conformance/bin/Debug/net10.0");
 
-        VendorSpecsLocation location = VendorSpecs.Locate(null, [output.FullName]);
+        VendorSpecsLocation location = VendorSpecsLocator.Locate(null, [output.FullName]);
 
         Assert.Equal(specs.FullName, location.Root);
     }
@@ -49,7 +49,7 @@ public sealed class VendorSpecsLocatorTests : IDisposable
         DirectoryInfo checkout = _root.CreateSubdirectory("ws/main/tests/Some.Conformance");
         DirectoryInfo specs = _root.CreateSubdirectory("ws/shared/vendor-specs");
 
-        VendorSpecsLocation location = VendorSpecs.Locate("  ", [outside.FullName, checkout.FullName]);
+        VendorSpecsLocation location = VendorSpecsLocator.Locate("  ", [outside.FullName, checkout.FullName]);
 
         Assert.Equal(specs.FullName, location.Root);
     }
@@ -60,7 +60,7 @@ public sealed class VendorSpecsLocatorTests : IDisposable
         DirectoryInfo start = _root.CreateSubdirectory("main/tests");
         string expected = Path.Combine(_root.FullName, "shared", "vendor-specs");
 
-        VendorSpecsLocation location = VendorSpecs.Locate(null, [start.FullName], expected);
+        VendorSpecsLocation location = VendorSpecsLocator.Locate(null, [start.FullName], expected);
 
         Assert.False(location.Found);
         Assert.Contains(VendorSpecs.EnvironmentVariable, location.Description, StringComparison.Ordinal);

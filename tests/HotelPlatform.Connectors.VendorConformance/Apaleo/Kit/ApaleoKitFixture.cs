@@ -80,16 +80,15 @@ public sealed class ApaleoKitFixture : PmsContractFixture
     /// moved to the afternoon of the arrival (property time) for the check-in, then put back.
     /// </summary>
     /// <inheritdoc />
-    public override ValueTask CheckInAsync(Reservation reservation, CancellationToken cancellationToken)
+    public override async ValueTask CheckInAsync(Reservation reservation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reservation);
+        var property = await Connector.GetPropertyAsync(cancellationToken);
         var now = Clock.GetUtcNow();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Simulator.Scenario.TimeZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        if (reservation.Arrival > today)
+        if (reservation.Arrival > property.LocalDate(now))
         {
             var arrivalAfternoon = reservation.Arrival.ToDateTime(new TimeOnly(15, 0));
-            Clock.SetUtcNow(new DateTimeOffset(arrivalAfternoon, zone.GetUtcOffset(arrivalAfternoon)));
+            Clock.SetUtcNow(new DateTimeOffset(arrivalAfternoon, property.GetTimeZoneInfo().GetUtcOffset(arrivalAfternoon)));
         }
 
         try
@@ -100,8 +99,6 @@ public sealed class ApaleoKitFixture : PmsContractFixture
         {
             Clock.SetUtcNow(now);
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>The Apaleo facts behind each capability the connector does not declare (docs/connectors/apaleo.md has the sources).</summary>
