@@ -6,15 +6,8 @@ using HotelPlatform.Connectors.Apaleo.Webhooks;
 using HotelPlatform.Connectors.ContractTests;
 using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HotelPlatform.Connectors.VendorConformance.Apaleo.Kit;
 
@@ -41,7 +34,7 @@ public sealed class ApaleoKitFixture : PmsContractFixture
 
     private readonly string _webhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     private ServiceProvider? _services;
-    private WebApplication? _webhookReceiver;
+    private WebhookReceiver? _webhookReceiver;
     private OpenApiSpec? _swagger;
     private long _testStartSequence;
     private int _validatedRequests;
@@ -284,39 +277,32 @@ public sealed class ApaleoKitFixture : PmsContractFixture
     private async Task SubscribeToWebhooksAsync(IPmsConnector connector, CancellationToken cancellationToken)
     {
         var verifier = new ApaleoWebhookVerifier(new ApaleoWebhookVerificationOptions { UrlSecret = _webhookSecret });
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _webhookReceiver = builder.Build();
-        _webhookReceiver.MapPost("/webhooks/apaleo", async (HttpContext http) =>
-        {
-            var verified = verifier.Verify(new Uri(http.Request.GetEncodedUrl()), http.Request.Headers.Authorization);
-            using var reader = new StreamReader(http.Request.Body);
-            var body = await reader.ReadToEndAsync(http.RequestAborted);
-            if (!verified.Succeeded)
+        _webhookReceiver = await WebhookReceiver.StartAsync(
+            received =>
             {
-                lock (RefusedDeliveries)
+                var verified = verifier.Verify(received.RequestUri, received.Headers.GetValueOrDefault("Authorization"));
+                if (!verified.Succeeded)
                 {
-                    RefusedDeliveries.Add(verified.FailureReason ?? "verification failed");
+                    lock (RefusedDeliveries)
+                    {
+                        RefusedDeliveries.Add(verified.FailureReason ?? "verification failed");
+                    }
+
+                    return StatusCodes.Status401Unauthorized;
                 }
 
-                return Results.Unauthorized();
-            }
+                if (ApaleoWebhookParser.Parse(received.Body, received.Headers.GetValueOrDefault(ApaleoWebhookParser.TrackingIdHeader)).Event is { } pmsEvent)
+                {
+                    Events.Add(pmsEvent);
+                }
 
-            var delivery = ApaleoWebhookParser.Parse(body, http.Request.Headers[ApaleoWebhookParser.TrackingIdHeader]);
-            if (delivery.Event is { } pmsEvent)
-            {
-                Events.Add(pmsEvent);
-            }
-
-            return Results.NoContent();
-        });
-        await _webhookReceiver.StartAsync(cancellationToken);
-        var address = new Uri(_webhookReceiver.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+                return StatusCodes.Status204NoContent;
+            },
+            cancellationToken);
 
         var subscriptions = connector.GetService<IApaleoSubscriptions>()
             ?? throw new InvalidOperationException("The Apaleo connector offers no IApaleoSubscriptions service.");
-        await subscriptions.SubscribeAsync(new Uri(address, $"/webhooks/apaleo?token={_webhookSecret}"), cancellationToken: cancellationToken);
+        await subscriptions.SubscribeAsync(new Uri(_webhookReceiver.BaseAddress, $"webhooks/apaleo?token={_webhookSecret}"), cancellationToken: cancellationToken);
     }
 
     private async Task LoadSwaggerAsync()
