@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using HotelPlatform.Connectors.Apaleo.Mapping;
 using HotelPlatform.Connectors.Apaleo.Subscriptions;
 using HotelPlatform.Connectors.Apaleo.Wire;
+using HotelPlatform.Connectors.Paging;
 using Refit;
 
 namespace HotelPlatform.Connectors.Apaleo;
@@ -55,7 +56,7 @@ public sealed class ApaleoConnector : PmsConnector
         _options = options;
         _clients = clients;
         _subscriptions = subscriptions;
-        _responses = new ApaleoResponses(TimeProvider);
+        _responses = ApaleoResponses.Instance;
     }
 
     /// <inheritdoc />
@@ -75,7 +76,7 @@ public sealed class ApaleoConnector : PmsConnector
     protected override Task<IReadOnlyList<RoomType>> GetRoomTypesCoreAsync(CancellationToken cancellationToken) =>
         // Unit groups are also meeting rooms, event spaces and parking lots; the rooms a guest sleeps in are BedRoom.
         ToListAsync(
-            _responses.PagesAsync(
+            PagesAsync(
                 (page, size, ct) => _clients.Inventory.GetUnitGroupsAsync(PropertyId, BedRooms, page, size, ct),
                 list => list.UnitGroups,
                 ApaleoQueryValues.MaxPageSize,
@@ -89,7 +90,7 @@ public sealed class ApaleoConnector : PmsConnector
     {
         var property = await PropertyAsync(cancellationToken).ConfigureAwait(false);
         return await ToListAsync(
-            _responses.PagesAsync(
+            PagesAsync(
                 (page, size, ct) => _clients.RatePlans.GetRatePlansAsync(PropertyId, null, null, page, size, null, ct),
                 list => list.RatePlans,
                 ApaleoQueryValues.MaxPageSize,
@@ -106,7 +107,7 @@ public sealed class ApaleoConnector : PmsConnector
         var (from, to) = ApaleoAvailabilityMapper.ToQueryRange(request);
         var unitGroupIds = request.RoomTypeIds.Count == 0 ? null : request.RoomTypeIds;
         var slices = await ToListAsync(
-            _responses.PagesAsync(
+            PagesAsync(
                 (page, size, ct) => _clients.Availability.GetUnitGroupAvailabilityAsync(PropertyId, from, to, unitGroupIds, null, null, page, size, ct),
                 list => list.TimeSlices,
                 ApaleoQueryValues.MaxPageSize,
@@ -265,12 +266,25 @@ public sealed class ApaleoConnector : PmsConnector
     }
 
     /// <inheritdoc />
-    protected override async IAsyncEnumerable<Reservation> GetReservationsCoreAsync(ReservationQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override IAsyncEnumerable<Reservation> GetReservationsCoreAsync(ReservationQuery query, CancellationToken cancellationToken) =>
+        GetReservationPagesCoreAsync(query, null, cancellationToken).ItemsAsync(cancellationToken);
+
+    /// <inheritdoc />
+    protected override bool SupportsReservationPages => true;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A token holds the next <c>pageNumber</c> of the same listing (same property, query, resolved day and page size).
+    /// Apaleo pages by number over a list sorted by id, so a resumed listing that had reservations created in its
+    /// already-read range meanwhile may see an item of the previous page again; it never skips one that existed before.
+    /// </remarks>
+    protected override async IAsyncEnumerable<PmsPage<Reservation>> GetReservationPagesCoreAsync(ReservationQuery query, string? continuationToken, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var property = await PropertyAsync(cancellationToken).ConfigureAwait(false);
 
         // The day is fixed once, when enumeration starts, in the property's zone: a list that spans midnight stays one day's.
-        var filter = ApaleoReservationQueryMapper.ToListFilter(query, property.Property.LocalDate(TimeProvider.GetUtcNow()), property.Zone);
+        var today = property.Property.LocalDate(TimeProvider.GetUtcNow());
+        var filter = ApaleoReservationQueryMapper.ToListFilter(query, today, property.Zone);
         var list = new ReservationList
         {
             Statuses = filter.Statuses,
@@ -279,9 +293,10 @@ public sealed class ApaleoConnector : PmsConnector
             To = filter.To,
             PageSize = ApaleoReservationQueryMapper.ToPageSize(query.PageSize),
         };
-        await foreach (var model in ListAsync(list, "GetReservations", cancellationToken).ConfigureAwait(false))
+        var scope = ContinuationScope(query, query.Kind == ReservationQueryKind.ChangedSince ? null : query.Date ?? today);
+        await foreach (var page in ListPagesAsync(list, "GetReservations", scope, continuationToken, cancellationToken).ConfigureAwait(false))
         {
-            yield return Map(model, property);
+            yield return new PmsPage<Reservation>([.. page.Items.Select(model => Map(model, property))], page.ContinuationToken);
         }
     }
 
@@ -354,7 +369,7 @@ public sealed class ApaleoConnector : PmsConnector
         }
 
         return await ToListAsync(
-            _responses.PagesAsync(
+            PagesAsync(
                 (page, size, ct) => _clients.RatePlans.GetServicesAsync(PropertyId, true, [_options.ChannelCode], page, size, ct),
                 list => list.Services,
                 ApaleoQueryValues.MaxPageSize,
@@ -495,14 +510,44 @@ public sealed class ApaleoConnector : PmsConnector
     }
 
     private IAsyncEnumerable<ReservationModel> ListAsync(ReservationList list, string operation, CancellationToken cancellationToken) =>
-        _responses.PagesAsync(
-            (page, size, ct) => _clients.Booking.GetReservationsAsync(
-                [PropertyId], list.BookingId, list.Statuses, list.DateFilter, list.From, list.To, list.ExternalCode, list.TextSearch,
-                page, size, [list.Sort], list.Expand, ct),
-            reservations => reservations.Reservations,
+        ListPagesAsync(list, operation, operation, null, cancellationToken).ItemsAsync(cancellationToken);
+
+    private IAsyncEnumerable<PmsPage<ReservationModel>> ListPagesAsync(ReservationList list, string operation, string scope, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var call = new ApaleoCall(operation);
+        return PmsPager.ByPageNumberAsync(
+            (page, size, ct) => _responses.ReadAsync(
+                _clients.Booking.GetReservationsAsync(
+                    [PropertyId], list.BookingId, list.Statuses, list.DateFilter, list.From, list.To, list.ExternalCode, list.TextSearch,
+                    page, size, [list.Sort], list.Expand, ct),
+                call,
+                ct),
+            (ReservationListModel reservations) => reservations.Reservations,
             list.PageSize,
-            new ApaleoCall(operation),
-            cancellationToken);
+            scope,
+            continuationToken,
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Walks a paged Apaleo list with the runtime's page-number pager: <c>pageNumber</c> from 1 with a fixed
+    /// <c>pageSize</c>, until Apaleo answers 204 ("Results in 204 if there are no items on that page") or a page comes
+    /// back shorter than asked; the <c>count</c> member is not trusted for this.
+    /// </summary>
+    private IAsyncEnumerable<TItem> PagesAsync<TList, TItem>(
+        Func<int, int, CancellationToken, Task<IApiResponse<TList>>> fetch,
+        Func<TList, IReadOnlyList<TItem>> items,
+        int pageSize,
+        ApaleoCall call,
+        CancellationToken cancellationToken)
+        where TList : class =>
+        PmsPager.ByPageNumberAsync(
+                (page, size, ct) => _responses.ReadAsync(fetch(page, size, ct), call, ct),
+                items,
+                pageSize,
+                call.Operation,
+                cancellationToken: cancellationToken)
+            .ItemsAsync(cancellationToken);
 
     private Reservation Map(ReservationModel model, PropertyContext property) =>
         ApaleoReservationMapper.ToReservation(model, property.Zone, _options.ChannelCode);

@@ -74,7 +74,7 @@ public static class ApaleoPmsConnectorsBuilderExtensions
             var time = sp.GetRequiredService<TimeProvider>();
             return new ApaleoSubscriptionClient(
                 new ApaleoClients(sp.GetRequiredService<IHttpClientFactory>(), hotel),
-                new ApaleoResponses(time),
+                ApaleoResponses.Instance,
                 Options(sp, hotel).PropertyId,
                 time);
         });
@@ -100,6 +100,8 @@ public static class ApaleoPmsConnectorsBuilderExtensions
             Scope = options.Scopes.Count == 0 ? null : string.Join(' ', options.Scopes.Select(s => s.Trim()).Distinct(StringComparer.Ordinal)),
         },
         RateLimit = new PmsRateLimitQuota(options.RequestsPerSecond, TimeSpan.FromSeconds(1)) { Burst = options.RequestBurst },
+        ResponseClassifier = ApaleoResponseClassifier.Instance,
+        RequestIdHeaders = { ApaleoResponseClassifier.TrackingIdHeader },
     };
 
     private static ApaleoOptions Options(IServiceProvider services, string hotelId) =>

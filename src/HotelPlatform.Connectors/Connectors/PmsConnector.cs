@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using HotelPlatform.Connectors.Http;
 
 namespace HotelPlatform.Connectors;
 
@@ -9,7 +10,7 @@ namespace HotelPlatform.Connectors;
 /// only ever sees valid input for what it declared it can do. Override the core members of the capabilities you
 /// declare; the others throw <see cref="PmsNotSupportedException"/>.
 /// </summary>
-public abstract class PmsConnector : IPmsConnector
+public abstract class PmsConnector : IPmsConnector, IPmsReservationPages
 {
     /// <summary>Initializes a new instance of the <see cref="PmsConnector"/> class.</summary>
     /// <param name="vendor">The vendor name (<see cref="PmsVendors"/>).</param>
@@ -44,7 +45,10 @@ public abstract class PmsConnector : IPmsConnector
         var started = TimeProvider.GetTimestamp();
         try
         {
-            await CheckHealthCoreAsync(cancellationToken).ConfigureAwait(false);
+            using (PmsOperationContext.Enter("CheckHealth", PmsOperationIntent.Read))
+            {
+                await CheckHealthCoreAsync(cancellationToken).ConfigureAwait(false);
+            }
             return PmsHealthReport.Healthy(TimeProvider.GetElapsedTime(started));
         }
         catch (Exception ex) when (ex is PmsException or HttpRequestException or TimeoutException
@@ -58,21 +62,21 @@ public abstract class PmsConnector : IPmsConnector
     public Task<PmsProperty> GetPropertyAsync(CancellationToken cancellationToken = default)
     {
         Require(ConnectorCapabilities.Inventory);
-        return GetPropertyCoreAsync(cancellationToken);
+        return RunAsync("GetProperty", PmsOperationIntent.Read, 0, static (self, _, ct) => self.GetPropertyCoreAsync(ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RoomType>> GetRoomTypesAsync(CancellationToken cancellationToken = default)
     {
         Require(ConnectorCapabilities.Inventory);
-        return GetRoomTypesCoreAsync(cancellationToken);
+        return RunAsync("GetRoomTypes", PmsOperationIntent.Read, 0, static (self, _, ct) => self.GetRoomTypesCoreAsync(ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RatePlan>> GetRatePlansAsync(CancellationToken cancellationToken = default)
     {
         Require(ConnectorCapabilities.RatePlans);
-        return GetRatePlansCoreAsync(cancellationToken);
+        return RunAsync("GetRatePlans", PmsOperationIntent.Read, 0, static (self, _, ct) => self.GetRatePlansCoreAsync(ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -80,7 +84,7 @@ public abstract class PmsConnector : IPmsConnector
     {
         Require(ConnectorCapabilities.Availability);
         PmsArguments.Validate(request);
-        return GetAvailabilityCoreAsync(request, cancellationToken);
+        return RunAsync("GetAvailability", PmsOperationIntent.Read, request, static (self, r, ct) => self.GetAvailabilityCoreAsync(r, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -88,7 +92,7 @@ public abstract class PmsConnector : IPmsConnector
     {
         Require(ConnectorCapabilities.Quotes);
         PmsArguments.Validate(request);
-        return QuoteCoreAsync(request, cancellationToken);
+        return RunAsync("Quote", PmsOperationIntent.Read, request, static (self, r, ct) => self.QuoteCoreAsync(r, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -103,7 +107,9 @@ public abstract class PmsConnector : IPmsConnector
 
         // A reference per call at the least, so that the pipeline's own retries of this call stay exactly-once.
         var withReference = draft.ClientReference is null ? draft with { ClientReference = NewClientReference() } : draft;
-        return CreateReservationCoreAsync(withReference, cancellationToken);
+        // A vendor whose create carries an idempotency key (IdempotentCreate) may have it retried by the pipeline.
+        var intent = (Capabilities & ConnectorCapabilities.IdempotentCreate) != 0 ? PmsOperationIntent.IdempotentWrite : PmsOperationIntent.Write;
+        return RunAsync("CreateReservation", intent, withReference, static (self, d, ct) => self.CreateReservationCoreAsync(d, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -111,7 +117,7 @@ public abstract class PmsConnector : IPmsConnector
     {
         Require(ConnectorCapabilities.ReadReservations);
         PmsArguments.Id(reservationId);
-        return GetReservationCoreAsync(reservationId, cancellationToken);
+        return RunAsync("GetReservation", PmsOperationIntent.Read, reservationId, static (self, id, ct) => self.GetReservationCoreAsync(id, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -119,7 +125,7 @@ public abstract class PmsConnector : IPmsConnector
     {
         Require(ConnectorCapabilities.ReadReservations);
         PmsArguments.Id(confirmationNumber);
-        return FindReservationCoreAsync(confirmationNumber.Trim(), cancellationToken);
+        return RunAsync("FindReservation", PmsOperationIntent.Read, confirmationNumber.Trim(), static (self, number, ct) => self.FindReservationCoreAsync(number, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -133,7 +139,7 @@ public abstract class PmsConnector : IPmsConnector
             Require(ConnectorCapabilities.ModifyReservation);
         }
 
-        return ModifyReservationCoreAsync(reservationId, changes, cancellationToken);
+        return RunAsync("ModifyReservation", PmsOperationIntent.Write, (reservationId, changes), static (self, a, ct) => self.ModifyReservationCoreAsync(a.reservationId, a.changes, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -141,7 +147,7 @@ public abstract class PmsConnector : IPmsConnector
     {
         Require(ConnectorCapabilities.CancelReservation);
         PmsArguments.Id(reservationId);
-        return CancelReservationCoreAsync(reservationId, reason, cancellationToken);
+        return RunAsync("CancelReservation", PmsOperationIntent.Write, (reservationId, reason), static (self, a, ct) => self.CancelReservationCoreAsync(a.reservationId, a.reason, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -149,7 +155,30 @@ public abstract class PmsConnector : IPmsConnector
     {
         PmsArguments.Validate(query);
         Require(query.Kind == ReservationQueryKind.ChangedSince ? ConnectorCapabilities.ChangedReservations : ConnectorCapabilities.ListReservations);
-        return GetReservationsCoreAsync(query, cancellationToken);
+        return EnumerateAsync("GetReservations", GetReservationsCoreAsync(query, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Offered (through <see cref="GetService"/>) only by connectors that override <see cref="SupportsReservationPages"/>.</remarks>
+    public IAsyncEnumerable<PmsPage<Reservation>> GetReservationPagesAsync(ReservationQuery query, string? continuationToken = null, CancellationToken cancellationToken = default)
+    {
+        PmsArguments.Validate(query);
+        Require(query.Kind == ReservationQueryKind.ChangedSince ? ConnectorCapabilities.ChangedReservations : ConnectorCapabilities.ListReservations);
+        if (!SupportsReservationPages)
+        {
+            throw new PmsNotSupportedException($"The {Vendor} connector cannot resume reservation listings from a continuation token.", ConnectorCapabilities.None)
+            {
+                Vendor = Vendor,
+                Operation = "GetReservationPages",
+            };
+        }
+
+        if (continuationToken is not null && string.IsNullOrWhiteSpace(continuationToken))
+        {
+            throw new ArgumentException("A continuation token must not be empty; pass null to start at the first page.", nameof(continuationToken));
+        }
+
+        return EnumerateAsync("GetReservations", GetReservationPagesCoreAsync(query, continuationToken, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -157,7 +186,7 @@ public abstract class PmsConnector : IPmsConnector
     {
         Require(ConnectorCapabilities.SearchGuests);
         PmsArguments.Validate(search);
-        return SearchGuestsCoreAsync(search, cancellationToken);
+        return RunAsync("SearchGuests", PmsOperationIntent.Read, search, static (self, s, ct) => self.SearchGuestsCoreAsync(s, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -165,7 +194,7 @@ public abstract class PmsConnector : IPmsConnector
     {
         Require(ConnectorCapabilities.GuestProfiles);
         PmsArguments.Id(guestId);
-        return GetGuestCoreAsync(guestId, cancellationToken);
+        return RunAsync("GetGuest", PmsOperationIntent.Read, guestId, static (self, id, ct) => self.GetGuestCoreAsync(id, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -173,7 +202,7 @@ public abstract class PmsConnector : IPmsConnector
     {
         Require(ConnectorCapabilities.UpsertGuest);
         PmsArguments.Validate(guest);
-        return UpsertGuestCoreAsync(guest, cancellationToken);
+        return RunAsync("UpsertGuest", PmsOperationIntent.Write, guest, static (self, g, ct) => self.UpsertGuestCoreAsync(g, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -181,7 +210,7 @@ public abstract class PmsConnector : IPmsConnector
     {
         Require(ConnectorCapabilities.ServiceOffers);
         PmsArguments.Validate(request);
-        return GetServiceOffersCoreAsync(request, cancellationToken);
+        return RunAsync("GetServiceOffers", PmsOperationIntent.Read, request, static (self, r, ct) => self.GetServiceOffersCoreAsync(r, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -190,15 +219,23 @@ public abstract class PmsConnector : IPmsConnector
         Require(ConnectorCapabilities.AddService);
         PmsArguments.Id(reservationId);
         PmsArguments.Validate(order);
-        return AddServiceCoreAsync(reservationId, order, cancellationToken);
+        return RunAsync("AddService", PmsOperationIntent.Write, (reservationId, order), static (self, a, ct) => self.AddServiceCoreAsync(a.reservationId, a.order, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public virtual object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceType == typeof(IPmsReservationPages) && !SupportsReservationPages)
+        {
+            return null;
+        }
+
         return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
     }
+
+    /// <summary>Gets a value indicating whether the connector overrides <see cref="GetReservationPagesCoreAsync"/> and so offers <see cref="IPmsReservationPages"/>.</summary>
+    protected virtual bool SupportsReservationPages => false;
 
     /// <summary>Checks that the vendor answers and accepts the credentials; throws on failure.</summary>
     /// <param name="cancellationToken">A token that cancels the check.</param>
@@ -270,6 +307,38 @@ public abstract class PmsConnector : IPmsConnector
     /// <returns>The reservations.</returns>
     protected virtual IAsyncEnumerable<Reservation> GetReservationsCoreAsync(ReservationQuery query, CancellationToken cancellationToken) => throw NotImplemented(ConnectorCapabilities.ListReservations);
 
+    /// <summary>
+    /// Implements <see cref="GetReservationPagesAsync"/> (with <see cref="SupportsReservationPages"/>); <paramref name="query"/>
+    /// is valid. Use a <see cref="Paging.PmsPager"/> with <see cref="ContinuationScope"/>; a token the pager refuses is an
+    /// <see cref="ArgumentException"/>.
+    /// </summary>
+    /// <param name="query">The query.</param>
+    /// <param name="continuationToken">Where to resume, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">A token that cancels the enumeration.</param>
+    /// <returns>The pages.</returns>
+    protected virtual IAsyncEnumerable<PmsPage<Reservation>> GetReservationPagesCoreAsync(ReservationQuery query, string? continuationToken, CancellationToken cancellationToken) =>
+        throw NotImplemented(ConnectorCapabilities.ListReservations);
+
+    /// <summary>
+    /// What a listing is, for its continuation tokens: vendor, property, the query's kind, day (<paramref name="date"/>,
+    /// the day a "today" query resolved to), instant and filters. A token is accepted only for the same scope.
+    /// </summary>
+    /// <param name="query">The query.</param>
+    /// <param name="date">The property-local day the query lists, when it lists one.</param>
+    /// <returns>The scope.</returns>
+    protected string ContinuationScope(ReservationQuery query, DateOnly? date = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return string.Join(
+            '|',
+            Vendor,
+            PropertyId,
+            query.Kind.ToString(),
+            (date ?? query.Date)?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+            query.Since?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+            query.IncludeCancelled ? "cancelled" : "active");
+    }
+
     /// <summary>Implements <see cref="SearchGuestsAsync"/>; <paramref name="search"/> is valid.</summary>
     /// <param name="search">The search.</param>
     /// <param name="cancellationToken">A token that cancels the call.</param>
@@ -323,6 +392,44 @@ public abstract class PmsConnector : IPmsConnector
     /// <summary>Makes a new client reference: 32 hexadecimal characters, unique.</summary>
     /// <returns>The reference.</returns>
     protected virtual string NewClientReference() => Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Runs a core member with its operation and intent on the asynchronous flow (<see cref="PmsOperation"/>), so that
+    /// the HTTP pipeline knows which requests it may retry. Asynchronous so that the flow's state is restored on return.
+    /// </summary>
+    private async Task<TResult> RunAsync<TArgument, TResult>(
+        string operation,
+        PmsOperationIntent intent,
+        TArgument argument,
+        Func<PmsConnector, TArgument, CancellationToken, Task<TResult>> core,
+        CancellationToken cancellationToken)
+    {
+        using (PmsOperationContext.Enter(operation, intent))
+        {
+            return await core(this, argument, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Enumerates a listing with its operation and the read intent on the flow during every page fetch.</summary>
+    private static async IAsyncEnumerable<T> EnumerateAsync<T>(string operation, IAsyncEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var enumerator = items.GetAsyncEnumerator(cancellationToken);
+        await using (enumerator.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                using (PmsOperationContext.Enter(operation, PmsOperationIntent.Read))
+                {
+                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+                }
+
+                yield return enumerator.Current;
+            }
+        }
+    }
 
     /// <summary>Builds the exception for an operation whose capability is declared but whose core member was not overridden.</summary>
     /// <param name="capability">The capability.</param>

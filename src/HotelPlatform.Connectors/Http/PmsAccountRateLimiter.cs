@@ -181,12 +181,20 @@ internal sealed class PmsAccountRateLimiter : RateLimiter
 }
 
 /// <summary>
-/// The process-wide rate limiters, one per vendor account (<see cref="PmsHttpClientOptions.EffectiveAccountKey"/>), so
+/// The process-wide rate limiters and rate-limit pauses, one per vendor account (<see cref="PmsHttpClientOptions.EffectiveAccountKey"/>), so
 /// that every hotel of one account shares the account's quota. The first registration of an account sets its quota.
 /// </summary>
 internal sealed partial class PmsRateLimiterRegistry(TimeProvider timeProvider, Microsoft.Extensions.Logging.ILogger<PmsRateLimiterRegistry> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<PmsAccountRateLimiter>> _limiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PmsAccountBackoff> _backoffs = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the account's pause after a rate-limit refusal, shared by every client of the account.</summary>
+    public PmsAccountBackoff GetBackoff(string accountKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountKey);
+        return _backoffs.GetOrAdd(accountKey, static (_, clock) => new PmsAccountBackoff(clock), timeProvider);
+    }
 
     public PmsAccountRateLimiter GetLimiter(string accountKey, PmsRateLimitQuota quota)
     {

@@ -75,6 +75,14 @@ public static class PmsHttpClientBuilderExtensions
         builder.AddHttpMessageHandler(services =>
         {
             var settings = Resolve(services, name);
+            return new PmsResponseClassifyingHandler(
+                settings,
+                services.GetRequiredService<PmsRateLimiterRegistry>().GetBackoff(settings.EffectiveAccountKey),
+                services.GetRequiredService<TimeProvider>());
+        });
+        builder.AddHttpMessageHandler(services =>
+        {
+            var settings = Resolve(services, name);
             return settings.ClientCredentials is { } credentials
                 ? new PmsClientCredentialsHandler(credentials, settings.Vendor, services.GetRequiredService<PmsTokenCache>())
                 : new PassThroughHandler();

@@ -62,8 +62,18 @@ public sealed class PmsHttpClientOptions
     /// <summary>Gets or sets the request header that carries the vendor's idempotency key; a write that carries it may be retried.</summary>
     public string IdempotencyKeyHeader { get; set; } = DefaultIdempotencyKeyHeader;
 
-    /// <summary>Gets the response headers that carry the vendor's request id, tried in order (logged and put on exceptions).</summary>
-    public IList<string> RequestIdHeaders { get; } = ["X-Request-Id", "Request-Id", "X-Correlation-Id", "apaleo-tracking-id"];
+    /// <summary>
+    /// Gets the response headers that carry the vendor's request id, tried in order (logged and put on exceptions). The
+    /// defaults are the common names; a vendor package adds its own (Apaleo's <c>Apaleo-Tracking-Id</c>) in front.
+    /// </summary>
+    public IList<string> RequestIdHeaders { get; } = ["X-Request-Id", "Request-Id", "X-Correlation-Id"];
+
+    /// <summary>
+    /// Gets or sets what decides whether an answer succeeded, failed for now or failed for good, used by the retry
+    /// decision, the account-wide backoff, the failure log line and the connector's exception. Default
+    /// <see cref="PmsResponseClassifier.Default"/> (by status).
+    /// </summary>
+    public PmsResponseClassifier ResponseClassifier { get; set; } = PmsResponseClassifier.Default;
 
     /// <summary>Gets the account key actually used: <see cref="AccountKey"/>, or <c>{Vendor}:{HotelId}</c>.</summary>
     public string EffectiveAccountKey => string.IsNullOrWhiteSpace(AccountKey) ? $"{Vendor}:{HotelId}" : AccountKey;
@@ -128,6 +138,11 @@ public sealed class PmsHttpClientOptions
         if (string.IsNullOrWhiteSpace(IdempotencyKeyHeader))
         {
             Fail("IdempotencyKeyHeader is required");
+        }
+
+        if (ResponseClassifier is null)
+        {
+            Fail("ResponseClassifier is required");
         }
 
         if (ClientCredentials is { } credentials)
@@ -299,29 +314,25 @@ public static class PmsHttpRequestOptions
     /// <summary>Set by the pipeline: the access token it put into the Authorization header.</summary>
     internal static readonly HttpRequestOptionsKey<string> PipelineToken = new("HotelPlatform.Connectors.PipelineToken");
 
-    /// <summary>Returns whether <paramref name="request"/> only reads: GET, HEAD, OPTIONS, TRACE, or flagged <see cref="ReadOnly"/>.</summary>
+    /// <summary>
+    /// Overrides the intent of one request (<see cref="PmsOperation.IntentOf"/>): set it where a request does not do
+    /// what its operation does. The diagnostics handler pins the intent it resolved here, so every layer below agrees.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<PmsOperationIntent> Intent = new("HotelPlatform.Connectors.Intent");
+
+    /// <summary>Returns whether <paramref name="request"/> only reads (<see cref="PmsOperation.IntentOf"/> is <see cref="PmsOperationIntent.Read"/>).</summary>
     /// <param name="request">The request.</param>
     /// <returns><see langword="true"/> for a read.</returns>
-    public static bool IsRead(HttpRequestMessage request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var method = request.Method;
-        return method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace
-               || (request.Options.TryGetValue(ReadOnly, out var readOnly) && readOnly);
-    }
+    public static bool IsRead(HttpRequestMessage request) =>
+        PmsOperation.IntentOf(request) == PmsOperationIntent.Read;
 
     /// <summary>
-    /// Returns whether the pipeline may send <paramref name="request"/> again after a transient failure: a read, a write
-    /// carrying <paramref name="idempotencyKeyHeader"/>, or a write flagged <see cref="SafeToRetry"/>.
+    /// Returns whether the pipeline may send <paramref name="request"/> again after a transient failure: its intent
+    /// (<see cref="PmsOperation.IntentOf"/>) is a read or an idempotent write.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="idempotencyKeyHeader">The vendor's idempotency key header.</param>
     /// <returns><see langword="true"/> when a retry cannot apply the request twice.</returns>
-    public static bool IsSafeToRetry(HttpRequestMessage request, string idempotencyKeyHeader = PmsHttpClientOptions.DefaultIdempotencyKeyHeader)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return IsRead(request)
-               || (request.Options.TryGetValue(SafeToRetry, out var safe) && safe)
-               || (!string.IsNullOrEmpty(idempotencyKeyHeader) && request.Headers.Contains(idempotencyKeyHeader));
-    }
+    public static bool IsSafeToRetry(HttpRequestMessage request, string idempotencyKeyHeader = PmsHttpClientOptions.DefaultIdempotencyKeyHeader) =>
+        PmsOperation.IntentOf(request, idempotencyKeyHeader) is PmsOperationIntent.Read or PmsOperationIntent.IdempotentWrite;
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 
 namespace HotelPlatform.Connectors.Http;
@@ -16,6 +15,10 @@ internal sealed partial class PmsHttpDiagnosticsHandler(PmsHttpClientOptions opt
     {
         // Present from here on, so that a failure before the innermost handler reads "not sent" rather than "unknown".
         request.Options.Set(PmsHttpRequestOptions.Sent, false);
+
+        // Resolved once, on the caller's flow, and pinned: every layer below (retry, classifier, exceptions) agrees.
+        request.Options.Set(PmsHttpRequestOptions.Intent, PmsOperation.IntentOf(request, options.IdempotencyKeyHeader));
+        request.Options.Set(PmsHttpResponses.VendorOption, options.Vendor);
         var operation = request.Options.TryGetValue(PmsHttpRequestOptions.Operation, out var named) ? named : PmsOperationContext.Current;
         var started = timeProvider.GetTimestamp();
         HttpResponseMessage response;
@@ -52,11 +55,12 @@ internal sealed partial class PmsHttpDiagnosticsHandler(PmsHttpClientOptions opt
 
         var duration = timeProvider.GetElapsedTime(started);
         var status = (int)response.StatusCode;
-        if (status >= 400)
+        var classification = PmsHttpResponses.GetClassification(response);
+        if (classification.Outcome != PmsResponseOutcome.Success)
         {
             LogCallFailed(
                 logger,
-                FailureLevel(response.StatusCode),
+                FailureLevel(classification),
                 options.Vendor,
                 options.HotelId,
                 operation ?? "-",
@@ -87,8 +91,9 @@ internal sealed partial class PmsHttpDiagnosticsHandler(PmsHttpClientOptions opt
     /// Failures that point at the vendor, the credentials or the quota are warnings; answers that are part of normal
     /// business (not found, conflict, rejected input) are informational so that they do not page anyone.
     /// </summary>
-    private static LogLevel FailureLevel(HttpStatusCode status) =>
-        (int)status >= 500 || status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout
+    private static LogLevel FailureLevel(PmsResponseClassification classification) =>
+        classification.Outcome == PmsResponseOutcome.Transient
+        || classification.Error?.EffectiveKind is PmsFailureKind.Authentication or PmsFailureKind.RateLimited or PmsFailureKind.Unavailable
             ? LogLevel.Warning
             : LogLevel.Information;
 

@@ -14,7 +14,8 @@ namespace HotelPlatform.Connectors.Http;
 /// The resilience pipeline of a PMS client, outermost first: total timeout → retry (reads and writes marked safe only;
 /// exponential backoff with jitter; <c>Retry-After</c> honoured) → the account's rate limiter → per-attempt timeout.
 /// The limiter sits inside the retry so every attempt spends a permit, and outside the attempt timeout so that waiting
-/// for a permit is not mistaken for a slow vendor.
+/// for a permit is not mistaken for a slow vendor. Before the permit, every attempt waits out the account-wide pause a
+/// vendor 429 started (<see cref="PmsAccountBackoff"/>).
 /// </summary>
 internal static partial class PmsResilience
 {
@@ -48,8 +49,12 @@ internal static partial class PmsResilience
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.MaxRetryAfter > TimeSpan.FromSeconds(30) ? options.MaxRetryAfter : TimeSpan.FromSeconds(30),
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
+
+                // The wait the classifier read (Retry-After, or what a vendor's dialect says) wins over the backoff.
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = static args => ValueTask.FromResult(
+                    args.Outcome.Result is { } response && PmsHttpResponses.GetClassification(response).RetryAfter is { } wait ? wait : (TimeSpan?)null),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options)),
                 OnRetry = args =>
                 {
                     LogRetry(logger, options, args);
@@ -58,15 +63,16 @@ internal static partial class PmsResilience
             });
         }
 
-        if (options.RateLimit is { } quota)
+        // Every attempt first waits out a pause of the whole account (a 429 another caller received), then takes a permit
+        // of the account's quota, if the vendor documents one.
+        var registry = services.GetRequiredService<PmsRateLimiterRegistry>();
+        var backoff = registry.GetBackoff(options.EffectiveAccountKey);
+        var limiter = options.RateLimit is { } quota ? registry.GetLimiter(options.EffectiveAccountKey, quota) : null;
+        builder.AddRateLimiter(new RateLimiterStrategyOptions
         {
-            var limiter = services.GetRequiredService<PmsRateLimiterRegistry>().GetLimiter(options.EffectiveAccountKey, quota);
-            builder.AddRateLimiter(new RateLimiterStrategyOptions
-            {
-                Name = "pms-rate-limiter",
-                RateLimiter = args => AcquireAsync(limiter, quota.MaxQueueWait, timeProvider, args.Context.CancellationToken),
-            });
-        }
+            Name = "pms-rate-limiter",
+            RateLimiter = args => AcquireAsync(limiter, backoff, options, timeProvider, args.Context.CancellationToken),
+        });
 
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "pms-attempt-timeout", Timeout = options.AttemptTimeout });
     }
@@ -77,7 +83,7 @@ internal static partial class PmsResilience
     /// timeout, a failed token request); never when the vendor asks for a longer wait than the pipeline is willing to
     /// spend — that answer goes back to the connector as a rate-limit error with its <c>Retry-After</c>.
     /// </summary>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, PmsHttpClientOptions options, TimeProvider timeProvider)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, PmsHttpClientOptions options)
     {
         var request = outcome.Result?.RequestMessage ?? context.GetRequestMessage();
         if (request is null || !PmsHttpRequestOptions.IsSafeToRetry(request, options.IdempotencyKeyHeader))
@@ -85,19 +91,15 @@ internal static partial class PmsResilience
             return false;
         }
 
-        if (outcome.Exception is PmsUnavailableException)
+        if (outcome.Result is { } response)
         {
-            return true;
+            // The vendor's classifier decides (Cloudbeds' 200 with success:false, a SOAP Fault on 500 are not transient).
+            var classification = PmsHttpResponses.GetClassification(response);
+            return classification.Outcome == PmsResponseOutcome.Transient
+                   && (classification.RetryAfter is not { } wait || wait <= options.MaxRetryAfter);
         }
 
-        if (!HttpClientResiliencePredicates.IsTransient(outcome))
-        {
-            return false;
-        }
-
-        return outcome.Result is not { } response
-               || PmsHttpErrors.GetRetryAfter(response.Headers, timeProvider) is not { } wait
-               || wait <= options.MaxRetryAfter;
+        return outcome.Exception is PmsUnavailableException || HttpClientResiliencePredicates.IsTransient(outcome);
     }
 
     private static void LogRetry(ILogger logger, PmsHttpClientOptions options, Polly.Retry.OnRetryArguments<HttpResponseMessage> args)
@@ -128,8 +130,30 @@ internal static partial class PmsResilience
         Message = "PMS call retried: {Vendor} hotel {HotelId} {Operation} {HttpMethod} {UrlPath} retry {Retry} after {Cause}, waiting {DelayMs} ms.")]
     private static partial void LogRetrying(ILogger logger, string vendor, string hotelId, string operation, string httpMethod, string urlPath, int retry, string cause, long delayMs);
 
-    private static async ValueTask<RateLimitLease> AcquireAsync(PmsAccountRateLimiter limiter, TimeSpan maxWait, TimeProvider timeProvider, CancellationToken cancellationToken)
+    private static async ValueTask<RateLimitLease> AcquireAsync(
+        PmsAccountRateLimiter? limiter,
+        PmsAccountBackoff backoff,
+        PmsHttpClientOptions options,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
+        // A pause is extended by every further 429, so wait until none is left.
+        for (var pause = backoff.Remaining; pause > TimeSpan.Zero; pause = backoff.Remaining)
+        {
+            if (pause > options.MaxRetryAfter)
+            {
+                // Longer than the pipeline waits for a vendor's Retry-After: refuse now, with the wait, as a 429 would.
+                return new PausedLease(pause);
+            }
+
+            await Task.Delay(pause, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (limiter is null)
+        {
+            return PausedLease.Acquired;
+        }
+
         var lease = limiter.AttemptAcquire();
         if (lease.IsAcquired)
         {
@@ -137,6 +161,7 @@ internal static partial class PmsResilience
         }
 
         lease.Dispose();
+        var maxWait = options.RateLimit?.MaxQueueWait ?? limiter.Quota.MaxQueueWait;
         using var wait = new CancellationTokenSource(maxWait, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wait.Token);
         try
@@ -148,6 +173,22 @@ internal static partial class PmsResilience
             // Waited as long as allowed: refuse (Polly turns it into RateLimiterRejectedException, the pipeline into
             // PmsRateLimitedException) rather than let the call time out as if the vendor were slow.
             return limiter.Reject();
+        }
+    }
+
+    /// <summary>The lease of an account that is not limited (acquired), or that is paused for longer than the pipeline waits (refused, with the pause as <c>RetryAfter</c>).</summary>
+    private sealed class PausedLease(TimeSpan? retryAfter) : RateLimitLease
+    {
+        public static readonly PausedLease Acquired = new(null);
+
+        public override bool IsAcquired => retryAfter is null;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name ? wait : null;
+            return metadata is not null;
         }
     }
 }

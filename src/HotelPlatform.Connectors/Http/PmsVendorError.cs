@@ -42,6 +42,22 @@ public sealed record PmsVendorError(string Vendor, string? Operation, HttpStatus
     public string? EntityId { get; init; }
 
     /// <summary>
+    /// Gets the kind of failure when the status does not say it (Cloudbeds' HTTP 200 with <c>success:false</c> and a
+    /// "not found" message, Mews' 403 business-rule refusal, a SOAP Fault); <see langword="null"/> to judge by
+    /// <see cref="StatusCode"/>.
+    /// </summary>
+    public PmsFailureKind? Kind { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the vendor's answer settles a write's outcome although its status is a 500, 502 or
+    /// 504 (a SOAP Fault answered with 500 is a definite refusal: nothing was applied). Default <see langword="false"/>.
+    /// </summary>
+    public bool OutcomeKnown { get; init; }
+
+    /// <summary>Gets the kind of failure: <see cref="Kind"/>, or the one <see cref="StatusCode"/> means.</summary>
+    public PmsFailureKind EffectiveKind => Kind ?? PmsHttpErrors.KindOf(StatusCode);
+
+    /// <summary>
     /// Reads what the response itself says: its status, the vendor's request id (the first of
     /// <paramref name="requestIdHeaders"/> present), <c>Retry-After</c>, and whether the request was a write.
     /// </summary>
@@ -96,18 +112,18 @@ public static class PmsHttpErrors
         var status = (int)error.StatusCode;
         var messages = error.Messages.Where(m => !string.IsNullOrWhiteSpace(m)).Take(MaxMessages).Select(PmsRedaction.Scrub).ToList();
         var code = string.IsNullOrWhiteSpace(error.ErrorCode) ? null : PmsRedaction.Scrub(error.ErrorCode);
-        var outcomeUnknown = error.IsWrite && status is 500 or 502 or 504;
-        var message = Describe(error, messages, code, outcomeUnknown);
+        var kind = error.EffectiveKind;
+        var outcomeUnknown = error.IsWrite && !error.OutcomeKnown && kind == PmsFailureKind.Unavailable && status is 500 or 502 or 504;
+        var message = Describe(error, kind, messages, code, outcomeUnknown);
 
-        PmsException exception = status switch
+        PmsException exception = kind switch
         {
-            401 or 403 => new PmsAuthenticationException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode },
-            404 or 410 => new PmsNotFoundException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, EntityType = error.EntityType, EntityId = error.EntityId },
-            409 => new PmsConflictException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, Reason = error.ConflictReason },
-            412 => new PmsConflictException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, Reason = error.ConflictReason == PmsConflictReason.Unspecified ? PmsConflictReason.StaleData : error.ConflictReason },
-            400 or 422 => new PmsValidationException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, Field = error.Field, Messages = messages },
-            429 => new PmsRateLimitedException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, RetryAfter = error.RetryAfter },
-            408 or >= 500 and <= 599 => new PmsUnavailableException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, OutcomeUnknown = outcomeUnknown },
+            PmsFailureKind.Authentication => new PmsAuthenticationException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode },
+            PmsFailureKind.NotFound => new PmsNotFoundException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, EntityType = error.EntityType, EntityId = error.EntityId },
+            PmsFailureKind.Conflict => new PmsConflictException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, Reason = status == 412 && error.ConflictReason == PmsConflictReason.Unspecified ? PmsConflictReason.StaleData : error.ConflictReason },
+            PmsFailureKind.Validation => new PmsValidationException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, Field = error.Field, Messages = messages },
+            PmsFailureKind.RateLimited => new PmsRateLimitedException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, RetryAfter = error.RetryAfter },
+            PmsFailureKind.Unavailable => new PmsUnavailableException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode, OutcomeUnknown = outcomeUnknown },
             _ => new PmsException(message, innerException) { Vendor = error.Vendor, Operation = error.Operation, VendorErrorCode = code, VendorRequestId = error.RequestId, StatusCode = error.StatusCode },
         };
         return exception;
@@ -284,18 +300,32 @@ public static class PmsHttpErrors
     private static string UnknownSuffix(bool outcomeUnknown) =>
         outcomeUnknown ? "; the write may have been applied (outcome unknown)." : ".";
 
-    private static string Describe(PmsVendorError error, List<string> messages, string? code, bool outcomeUnknown)
+    /// <summary>Returns the kind of failure an HTTP status means by HTTP's rules.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The kind.</returns>
+    public static PmsFailureKind KindOf(HttpStatusCode status) => (int)status switch
+    {
+        401 or 403 => PmsFailureKind.Authentication,
+        404 or 410 => PmsFailureKind.NotFound,
+        409 or 412 => PmsFailureKind.Conflict,
+        400 or 422 => PmsFailureKind.Validation,
+        429 => PmsFailureKind.RateLimited,
+        408 or >= 500 and <= 599 => PmsFailureKind.Unavailable,
+        _ => PmsFailureKind.Other,
+    };
+
+    private static string Describe(PmsVendorError error, PmsFailureKind kind, List<string> messages, string? code, bool outcomeUnknown)
     {
         var subject = error.Operation is null ? error.Vendor : $"{error.Vendor} {error.Operation}";
         var status = (int)error.StatusCode;
-        var what = status switch
+        var what = kind switch
         {
-            401 or 403 => "the vendor refused the credentials",
-            404 or 410 => "the vendor does not know the entity",
-            409 or 412 => "the request conflicts with the vendor's state",
-            400 or 422 => "the vendor rejected the request",
-            429 => "the vendor's rate limit was exceeded",
-            408 or >= 500 and <= 599 => "the vendor failed",
+            PmsFailureKind.Authentication => "the vendor refused the credentials",
+            PmsFailureKind.NotFound => "the vendor does not know the entity",
+            PmsFailureKind.Conflict => "the request conflicts with the vendor's state",
+            PmsFailureKind.Validation => "the vendor rejected the request",
+            PmsFailureKind.RateLimited => "the vendor's rate limit was exceeded",
+            PmsFailureKind.Unavailable => "the vendor failed",
             _ => "the vendor answered an unexpected status",
         };
         var text = $"{subject}: {what} (HTTP {status})";
@@ -311,4 +341,29 @@ public static class PmsHttpErrors
 
         return text + (outcomeUnknown ? "; the write may have been applied (outcome unknown)." : ".");
     }
+}
+
+/// <summary>The kinds of vendor failure, each thrown as its own <see cref="PmsException"/> subtype.</summary>
+public enum PmsFailureKind
+{
+    /// <summary>None of the others: <see cref="PmsException"/>.</summary>
+    Other = 0,
+
+    /// <summary>The credentials were refused or lack a permission: <see cref="PmsAuthenticationException"/>.</summary>
+    Authentication,
+
+    /// <summary>The entity does not exist: <see cref="PmsNotFoundException"/>.</summary>
+    NotFound,
+
+    /// <summary>The request conflicts with the vendor's state (no availability, stale data, a state that forbids it): <see cref="PmsConflictException"/>.</summary>
+    Conflict,
+
+    /// <summary>The vendor rejected the request's content or a business rule: <see cref="PmsValidationException"/>.</summary>
+    Validation,
+
+    /// <summary>The vendor's rate limit was exceeded: <see cref="PmsRateLimitedException"/>.</summary>
+    RateLimited,
+
+    /// <summary>The vendor failed or did not answer in time: <see cref="PmsUnavailableException"/>.</summary>
+    Unavailable,
 }

@@ -1,29 +1,65 @@
+using HotelPlatform.Connectors.Http;
+
 namespace HotelPlatform.Connectors;
 
 /// <summary>
-/// The connector operation running on the current asynchronous flow, set by the telemetry layer around every call so
-/// that the HTTP pipeline below can name the operation in log lines and exceptions without the connector passing it down.
+/// The connector operation running on the current asynchronous flow and its <see cref="PmsOperationIntent"/>, set by
+/// the <see cref="PmsConnector"/> base and the telemetry layer around every call, so that the HTTP pipeline below can
+/// name the operation in log lines and exceptions and decide whether a request may be retried without the connector
+/// passing either down. Public access is <see cref="PmsOperation"/>.
 /// </summary>
 internal static class PmsOperationContext
 {
-    private static readonly AsyncLocal<string?> CurrentOperation = new();
+    private static readonly AsyncLocal<State?> CurrentState = new();
 
     /// <summary>Gets the operation of the current flow, if any.</summary>
-    public static string? Current => CurrentOperation.Value;
+    public static string? Current => CurrentState.Value?.Operation;
 
-    /// <summary>Sets the operation until the returned scope is disposed.</summary>
+    /// <summary>Gets the intent of the current flow; <see cref="PmsOperationIntent.Unspecified"/> outside an operation.</summary>
+    public static PmsOperationIntent CurrentIntent => CurrentState.Value?.Intent ?? PmsOperationIntent.Unspecified;
+
+    /// <summary>Sets the operation, keeping the intent of the flow, until the returned scope is disposed.</summary>
     /// <param name="operation">The operation name.</param>
-    /// <returns>The scope that restores the previous operation.</returns>
-    public static Scope Enter(string operation)
+    /// <returns>The scope that restores the previous state.</returns>
+    public static Scope Enter(string operation) => Enter(operation, CurrentIntent);
+
+    /// <summary>Sets the operation and its intent until the returned scope is disposed.</summary>
+    /// <param name="operation">The operation name, or <see langword="null"/> to keep the flow's.</param>
+    /// <param name="intent">The intent.</param>
+    /// <returns>The scope that restores the previous state.</returns>
+    public static Scope Enter(string? operation, PmsOperationIntent intent)
     {
-        var previous = CurrentOperation.Value;
-        CurrentOperation.Value = operation;
-        return new Scope(previous);
+        var previous = CurrentState.Value;
+        var next = new State(operation ?? previous?.Operation, intent);
+        if (previous != next)
+        {
+            CurrentState.Value = next;
+        }
+
+        return new Scope(previous, changed: previous != next);
     }
 
-    /// <summary>Restores the previous operation when disposed.</summary>
-    internal readonly struct Scope(string? previous) : IDisposable
+    /// <summary>Restores the previous state when disposed.</summary>
+    internal readonly struct Scope : IDisposable
     {
-        public void Dispose() => CurrentOperation.Value = previous;
+        private readonly State? _previous;
+        private readonly bool _changed;
+
+        internal Scope(State? previous, bool changed)
+        {
+            _previous = previous;
+            _changed = changed;
+        }
+
+        public void Dispose()
+        {
+            if (_changed)
+            {
+                CurrentState.Value = _previous;
+            }
+        }
     }
+
+    /// <summary>What runs on the flow.</summary>
+    internal sealed record State(string? Operation, PmsOperationIntent Intent);
 }

@@ -25,7 +25,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task A_429_without_Retry_After_is_retried_and_then_reports_the_wait_until_Apaleos_rate_limit_reset()
+    public async Task A_429_without_Retry_After_reports_the_wait_until_Apaleos_rate_limit_reset_and_pauses_the_account()
     {
         await using var harness = Start();
         var reset = harness.Clock.GetUtcNow().AddMinutes(10);
@@ -33,8 +33,14 @@ public sealed class ErrorTests
 
         var limited = await Assert.ThrowsAsync<PmsRateLimitedException>(() => harness.Clock.CompleteAsync(harness.Connector.GetRoomTypesAsync(Ct)));
 
+        // The reset is further away than the pipeline waits: no retry that Apaleo would refuse again.
         Assert.Equal(reset - harness.Clock.GetUtcNow(), limited.RetryAfter);
-        Assert.Equal(4, harness.Received(UnitGroups).Count);
+        Assert.Single(harness.Received(UnitGroups));
+
+        // The whole account waits for the reset: the next call is refused before it reaches Apaleo.
+        var next = await Assert.ThrowsAsync<PmsRateLimitedException>(() => harness.Clock.CompleteAsync(harness.Connector.GetRoomTypesAsync(Ct)));
+        Assert.Equal(reset - harness.Clock.GetUtcNow(), next.RetryAfter);
+        Assert.Single(harness.Received(UnitGroups));
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+namespace HotelPlatform.Connectors.Http;
+
+/// <summary>
+/// Classifies every answer once, per attempt, with the client's <see cref="PmsResponseClassifier"/> and keeps the
+/// result on the request, where the retry decision, the diagnostics handler and the connector's response reading find
+/// it. An answer classified as a rate-limit refusal pauses the whole account (<see cref="PmsAccountBackoff"/>) for the
+/// vendor's <c>Retry-After</c> (or, without one, <see cref="PmsHttpClientOptions.RetryBaseDelay"/>).
+/// </summary>
+internal sealed class PmsResponseClassifyingHandler(PmsHttpClientOptions options, PmsAccountBackoff backoff, TimeProvider timeProvider) : DelegatingHandler
+{
+    /// <summary>The pause after a rate-limit refusal that gave no <c>Retry-After</c>.</summary>
+    private static readonly TimeSpan MinimumPause = TimeSpan.FromSeconds(1);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage ??= request;
+        var intent = PmsOperation.IntentOf(request, options.IdempotencyKeyHeader);
+        var operation = request.Options.TryGetValue(PmsHttpRequestOptions.Operation, out var named) ? named : PmsOperation.CurrentName;
+        var context = new PmsResponseContext(response, options, intent, operation, timeProvider);
+        PmsResponseClassification classification;
+        try
+        {
+            classification = await options.ResponseClassifier.ClassifyAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        PmsHttpResponses.Store(request, response, classification);
+        if (classification.IsRateLimited)
+        {
+            backoff.PauseFor(classification.RetryAfter ?? (options.RetryBaseDelay > MinimumPause ? options.RetryBaseDelay : MinimumPause));
+        }
+
+        return response;
+    }
+}
