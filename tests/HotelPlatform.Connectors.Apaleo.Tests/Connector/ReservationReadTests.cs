@@ -115,6 +115,29 @@ public sealed class ReservationReadTests
     }
 
     [Fact]
+    public async Task A_changed_since_listing_interrupted_after_a_page_resumes_at_the_next_page_from_its_continuation_token()
+    {
+        await using var harness = Start();
+        harness.Stub(List().WithParam("pageNumber", "1"), Responses.Json(ApaleoJson.ReservationPage(ApaleoJson.Reservation("A-1"), ApaleoJson.Reservation("B-1"))));
+        harness.Stub(List().WithParam("pageNumber", "2"), Responses.Json(ApaleoJson.ReservationPage(ApaleoJson.Reservation("C-1"), ApaleoJson.Reservation("D-1"))));
+        harness.Stub(List().WithParam("pageNumber", "3"), Responses.Json(ApaleoJson.ReservationPage(ApaleoJson.Reservation("E-1"))));
+        var query = ReservationQuery.ChangedSince(new DateTimeOffset(2025, 3, 9, 12, 0, 0, TimeSpan.Zero)) with { PageSize = 2 };
+        var pages = harness.Connector.GetRequiredService<IPmsReservationPages>();
+
+        var first = await pages.GetReservationPagesAsync(query, cancellationToken: Ct).FirstAsync(Ct);
+        var rest = await pages.GetReservationPagesAsync(query, first.ContinuationToken, Ct).ToListAsync(Ct);
+
+        Assert.Equal(["A-1", "B-1"], first.Items.Select(r => r.VendorId));
+        Assert.Equal(["C-1", "D-1", "E-1"], rest.SelectMany(p => p.Items).Select(r => r.VendorId));
+        Assert.Null(rest[^1].ContinuationToken);
+        Assert.Equal(["1", "2", "3"], harness.Received("/booking/v1/reservations").Select(r => r.Query["pageNumber"]));
+
+        // A token is bound to its query: another query (or page size) cannot use it.
+        await Assert.ThrowsAsync<ArgumentException>(() => pages.GetReservationPagesAsync(ReservationQuery.Arrivals(new DateOnly(2025, 3, 10)) with { PageSize = 2 }, first.ContinuationToken, Ct).ToListAsync(Ct).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => pages.GetReservationPagesAsync(query with { PageSize = 3 }, first.ContinuationToken, Ct).ToListAsync(Ct).AsTask());
+    }
+
+    [Fact]
     public async Task A_short_page_is_the_last_and_pages_are_fetched_only_as_the_caller_reads()
     {
         await using var harness = Start();
