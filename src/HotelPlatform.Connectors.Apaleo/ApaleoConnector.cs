@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using HotelPlatform.Connectors.Apaleo.Mapping;
 using HotelPlatform.Connectors.Apaleo.Subscriptions;
 using HotelPlatform.Connectors.Apaleo.Wire;
+using HotelPlatform.Connectors.Caching;
 using HotelPlatform.Connectors.Paging;
 using Refit;
 
@@ -39,25 +40,35 @@ public sealed class ApaleoConnector : PmsConnector
 
     private static readonly IReadOnlyList<string> BedRooms = [ApaleoQueryValues.BedRoom];
 
-    private readonly ApaleoOptions _options;
+    private readonly Func<ApaleoOptions> _options;
     private readonly ApaleoClients _clients;
     private readonly ApaleoResponses _responses;
     private readonly IApaleoSubscriptions _subscriptions;
-    private PropertyContext? _property;
+    private readonly PmsCachedValue<PropertyContext> _property;
+    private readonly PmsCachedValue<IReadOnlyList<RoomType>> _roomTypes;
+    private readonly PmsCachedValue<IReadOnlyList<RatePlan>> _ratePlans;
 
     /// <summary>Initializes a new instance of the <see cref="ApaleoConnector"/> class.</summary>
-    /// <param name="options">The hotel's validated options.</param>
+    /// <param name="options">The hotel's current validated options (a new instance after a reload; the property id is the first one's).</param>
     /// <param name="clients">The hotel's Refit clients.</param>
     /// <param name="subscriptions">The hotel's subscription service.</param>
-    /// <param name="timeProvider">The clock: "today" at the property, retry waits.</param>
-    internal ApaleoConnector(ApaleoOptions options, ApaleoClients clients, IApaleoSubscriptions subscriptions, TimeProvider timeProvider)
-        : base(PmsVendors.Apaleo, options.PropertyId, ApaleoCapabilities.Supported, timeProvider)
+    /// <param name="timeProvider">The clock: "today" at the property, retry waits, reference data lifetime.</param>
+    internal ApaleoConnector(Func<ApaleoOptions> options, ApaleoClients clients, IApaleoSubscriptions subscriptions, TimeProvider timeProvider)
+        : base(PmsVendors.Apaleo, options().PropertyId, ApaleoCapabilities.Supported, timeProvider)
     {
         _options = options;
         _clients = clients;
         _subscriptions = subscriptions;
         _responses = ApaleoResponses.Instance;
+
+        // Reference data is read once per lifetime, by one request however many calls need it at once.
+        var lifetime = options().ReferenceDataLifetime;
+        _property = new PmsCachedValue<PropertyContext>(ReadPropertyAsync, lifetime, TimeProvider);
+        _roomTypes = new PmsCachedValue<IReadOnlyList<RoomType>>(ReadRoomTypesAsync, lifetime, TimeProvider);
+        _ratePlans = new PmsCachedValue<IReadOnlyList<RatePlan>>(ReadRatePlansAsync, lifetime, TimeProvider);
     }
+
+    private string ChannelCode => _options().ChannelCode;
 
     /// <inheritdoc />
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -65,15 +76,26 @@ public sealed class ApaleoConnector : PmsConnector
         ?? (serviceKey is null && serviceType == typeof(IApaleoSubscriptions) ? _subscriptions : null);
 
     /// <inheritdoc />
+    /// <remarks>Reads the property now (not the kept one): a health check must reach Apaleo.</remarks>
     protected override async Task CheckHealthCoreAsync(CancellationToken cancellationToken) =>
-        await RefreshPropertyAsync(cancellationToken).ConfigureAwait(false);
+        await _property.RefreshAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    /// <remarks>Reference data: kept for <see cref="PmsConnectorOptions.ReferenceDataLifetime"/>.</remarks>
     protected override async Task<PmsProperty> GetPropertyCoreAsync(CancellationToken cancellationToken) =>
-        (await RefreshPropertyAsync(cancellationToken).ConfigureAwait(false)).Property;
+        (await PropertyAsync(cancellationToken).ConfigureAwait(false)).Property;
 
     /// <inheritdoc />
-    protected override Task<IReadOnlyList<RoomType>> GetRoomTypesCoreAsync(CancellationToken cancellationToken) =>
+    /// <remarks>Reference data: kept for <see cref="PmsConnectorOptions.ReferenceDataLifetime"/>.</remarks>
+    protected override async Task<IReadOnlyList<RoomType>> GetRoomTypesCoreAsync(CancellationToken cancellationToken) =>
+        await _roomTypes.GetAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    /// <remarks>Reference data: kept for <see cref="PmsConnectorOptions.ReferenceDataLifetime"/>.</remarks>
+    protected override async Task<IReadOnlyList<RatePlan>> GetRatePlansCoreAsync(CancellationToken cancellationToken) =>
+        await _ratePlans.GetAsync(cancellationToken).ConfigureAwait(false);
+
+    private Task<IReadOnlyList<RoomType>> ReadRoomTypesAsync(CancellationToken cancellationToken) =>
         // Unit groups are also meeting rooms, event spaces and parking lots; the rooms a guest sleeps in are BedRoom.
         ToListAsync(
             PagesAsync(
@@ -85,8 +107,7 @@ public sealed class ApaleoConnector : PmsConnector
             ApaleoInventoryMapper.ToRoomType,
             cancellationToken);
 
-    /// <inheritdoc />
-    protected override async Task<IReadOnlyList<RatePlan>> GetRatePlansCoreAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RatePlan>> ReadRatePlansAsync(CancellationToken cancellationToken)
     {
         var property = await PropertyAsync(cancellationToken).ConfigureAwait(false);
         return await ToListAsync(
@@ -130,7 +151,7 @@ public sealed class ApaleoConnector : PmsConnector
                 request.Adults,
                 request.ChildrenAges.Count == 0 ? null : request.ChildrenAges,
                 request.RoomTypeIds.Count == 0 ? null : request.RoomTypeIds,
-                _options.ChannelCode,
+                ChannelCode,
                 request.PromoCode,
                 cancellationToken: cancellationToken),
             new ApaleoCall("Quote"),
@@ -150,7 +171,7 @@ public sealed class ApaleoConnector : PmsConnector
         const string operation = "CreateReservation";
         var property = await PropertyAsync(cancellationToken).ConfigureAwait(false);
         var reference = draft.ClientReference!;
-        var booking = ApaleoBookingMapper.ToCreateBooking(draft, reference, _options.ChannelCode, source: _options.Source);
+        var booking = ApaleoBookingMapper.ToCreateBooking(draft, reference, ChannelCode, source: _options().Source);
         var call = new ApaleoCall(operation) { RefusalMayMeanNoAvailability = true, SendsIdempotencyKey = true };
         var created = await PmsExactlyOnce.ExecuteAsync(
             reference,
@@ -354,7 +375,7 @@ public sealed class ApaleoConnector : PmsConnector
         if (request.ReservationId is { } reservationId)
         {
             return ApaleoServiceMapper.ToServiceOffers(await _responses.ReadAsync(
-                _clients.Booking.GetReservationServiceOffersAsync(reservationId, _options.ChannelCode, cancellationToken: cancellationToken),
+                _clients.Booking.GetReservationServiceOffersAsync(reservationId, ChannelCode, cancellationToken: cancellationToken),
                 call with { EntityType = Reservation, EntityId = reservationId },
                 cancellationToken).ConfigureAwait(false));
         }
@@ -363,14 +384,14 @@ public sealed class ApaleoConnector : PmsConnector
         if (request.RatePlanId is { } ratePlanId)
         {
             return ApaleoServiceMapper.ToServiceOffers(await _responses.ReadAsync(
-                _clients.Booking.GetServiceOffersAsync(ratePlanId, arrival, departure, request.Adults, null, _options.ChannelCode, cancellationToken: cancellationToken),
+                _clients.Booking.GetServiceOffersAsync(ratePlanId, arrival, departure, request.Adults, null, ChannelCode, cancellationToken: cancellationToken),
                 call,
                 cancellationToken).ConfigureAwait(false));
         }
 
         return await ToListAsync(
             PagesAsync(
-                (page, size, ct) => _clients.RatePlans.GetServicesAsync(PropertyId, true, [_options.ChannelCode], page, size, ct),
+                (page, size, ct) => _clients.RatePlans.GetServicesAsync(PropertyId, true, [ChannelCode], page, size, ct),
                 list => list.Services,
                 ApaleoQueryValues.MaxPageSize,
                 call,
@@ -550,13 +571,12 @@ public sealed class ApaleoConnector : PmsConnector
             .ItemsAsync(cancellationToken);
 
     private Reservation Map(ReservationModel model, PropertyContext property) =>
-        ApaleoReservationMapper.ToReservation(model, property.Zone, _options.ChannelCode);
+        ApaleoReservationMapper.ToReservation(model, property.Zone, ChannelCode);
 
-    /// <summary>The property (its zone and currency), read once and kept: every date Apaleo sends is read in its zone.</summary>
-    private async ValueTask<PropertyContext> PropertyAsync(CancellationToken cancellationToken) =>
-        Volatile.Read(ref _property) ?? await RefreshPropertyAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>The property (its zone and currency), kept as reference data: every date Apaleo sends is read in its zone.</summary>
+    private ValueTask<PropertyContext> PropertyAsync(CancellationToken cancellationToken) => _property.GetAsync(cancellationToken);
 
-    private async Task<PropertyContext> RefreshPropertyAsync(CancellationToken cancellationToken)
+    private async Task<PropertyContext> ReadPropertyAsync(CancellationToken cancellationToken)
     {
         const string operation = "GetProperty";
         var model = await _responses.ReadAsync(
@@ -570,9 +590,7 @@ public sealed class ApaleoConnector : PmsConnector
             throw new PmsException($"{Vendor} {operation}: property '{PropertyId}' has time zone '{property.TimeZone}', which this machine does not know.") { Vendor = Vendor, Operation = operation };
         }
 
-        var context = new PropertyContext(property, zone);
-        Volatile.Write(ref _property, context);
-        return context;
+        return new PropertyContext(property, zone);
     }
 
     private sealed record PropertyContext(PmsProperty Property, TimeZoneInfo Zone);

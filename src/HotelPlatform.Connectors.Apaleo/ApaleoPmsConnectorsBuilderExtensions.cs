@@ -57,23 +57,23 @@ public static class ApaleoPmsConnectorsBuilderExtensions
     {
         // First, so that a hotel key used twice fails with the registry's message before anything else is added.
         builder.AddConnector(hotelId, PmsVendors.Apaleo, sp => new ApaleoConnector(
-            Options(sp, hotelId),
-            new ApaleoClients(sp.GetRequiredService<IHttpClientFactory>(), hotelId),
+            OptionsSource(sp, hotelId),
+            Clients(sp, hotelId),
             sp.GetRequiredKeyedService<IApaleoSubscriptions>(hotelId),
             sp.GetRequiredService<TimeProvider>()));
         builder.AddApaleoVendor();
 
         var services = builder.Services;
         services.AddHttpClient(ApaleoClients.CoreClientName(hotelId))
-            .AddPmsHttpPipeline(sp => HttpClientOptions(hotelId, Options(sp, hotelId), o => o.BaseAddress ?? ApaleoOptions.DefaultBaseAddress));
+            .AddPmsHttpPipeline<ApaleoOptions>(hotelId, o => HttpClientOptions(hotelId, o, o.BaseAddress ?? ApaleoOptions.DefaultBaseAddress));
         services.AddHttpClient(ApaleoClients.WebhookClientName(hotelId))
-            .AddPmsHttpPipeline(sp => HttpClientOptions(hotelId, Options(sp, hotelId), o => o.WebhookAddress ?? ApaleoOptions.DefaultWebhookAddress));
+            .AddPmsHttpPipeline<ApaleoOptions>(hotelId, o => HttpClientOptions(hotelId, o, o.WebhookAddress ?? ApaleoOptions.DefaultWebhookAddress));
         services.AddKeyedSingleton<IApaleoSubscriptions>(hotelId, static (sp, key) =>
         {
             var hotel = (string)key!;
             var time = sp.GetRequiredService<TimeProvider>();
             return new ApaleoSubscriptionClient(
-                new ApaleoClients(sp.GetRequiredService<IHttpClientFactory>(), hotel),
+                Clients(sp, hotel),
                 ApaleoResponses.Instance,
                 Options(sp, hotel).PropertyId,
                 time);
@@ -86,11 +86,11 @@ public static class ApaleoPmsConnectorsBuilderExtensions
     /// so every hotel of the account shares one token (the runtime's cache is keyed by token endpoint, client id and
     /// scope) and one pace. The pace is Apaleo's documented soft limit unless the options say otherwise.
     /// </summary>
-    private static PmsHttpClientOptions HttpClientOptions(string hotelId, ApaleoOptions options, Func<ApaleoOptions, Uri> baseAddress) => new()
+    private static PmsHttpClientOptions HttpClientOptions(string hotelId, ApaleoOptions options, Uri baseAddress) => new()
     {
         Vendor = PmsVendors.Apaleo,
         HotelId = hotelId,
-        BaseAddress = baseAddress(options),
+        BaseAddress = baseAddress,
         AccountKey = $"{PmsVendors.Apaleo}:{options.ClientId}",
         ClientCredentials = new PmsClientCredentials
         {
@@ -106,4 +106,14 @@ public static class ApaleoPmsConnectorsBuilderExtensions
 
     private static ApaleoOptions Options(IServiceProvider services, string hotelId) =>
         services.GetRequiredService<IOptionsMonitor<ApaleoOptions>>().Get(hotelId);
+
+    /// <summary>The hotel's current options: a new instance after a configuration reload, read by the connector and the pipeline alike.</summary>
+    private static Func<ApaleoOptions> OptionsSource(IServiceProvider services, string hotelId)
+    {
+        var monitor = services.GetRequiredService<IOptionsMonitor<ApaleoOptions>>();
+        return () => monitor.Get(hotelId);
+    }
+
+    private static ApaleoClients Clients(IServiceProvider services, string hotelId) =>
+        new(services.GetRequiredService<IHttpClientFactory>(), hotelId, OptionsSource(services, hotelId), services.GetRequiredService<TimeProvider>());
 }

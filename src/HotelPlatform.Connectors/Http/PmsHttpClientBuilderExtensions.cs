@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HotelPlatform.Connectors.Http;
 
@@ -91,20 +92,77 @@ public static class PmsHttpClientBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Adds the PMS pipeline to a client whose settings are made from a hotel's named vendor options (see
+    /// <see cref="AddPmsHttpPipeline(IHttpClientBuilder, Func{IServiceProvider, PmsHttpClientOptions})"/>): the
+    /// settings are made and validated once per options instance, so the hot path does not re-run the factory, and made
+    /// again when the options change (<see cref="IOptionsMonitor{TOptions}"/> hands out a new instance on reload), so the
+    /// connector and the pipeline always read the same options.
+    /// </summary>
+    /// <typeparam name="TOptions">The vendor's options type.</typeparam>
+    /// <param name="builder">The client's builder.</param>
+    /// <param name="optionsName">The name of the options (the hotel's key).</param>
+    /// <param name="map">Makes the client's settings from the options.</param>
+    /// <returns>The builder.</returns>
+    public static IHttpClientBuilder AddPmsHttpPipeline<TOptions>(this IHttpClientBuilder builder, string optionsName, Func<TOptions, PmsHttpClientOptions> map)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(optionsName);
+        ArgumentNullException.ThrowIfNull(map);
+        var mapped = new MappedOptions<TOptions>(map);
+        return builder.AddPmsHttpPipeline(services => mapped.Get(services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName)));
+    }
+
     private static PmsHttpClientOptions Resolve(IServiceProvider services, string name) =>
         services.GetRequiredKeyedService<PmsHttpClientRegistration>(name).Resolve(services);
 
     private sealed class PassThroughHandler : DelegatingHandler;
+
+    /// <summary>The settings made from the latest options instance, remade when the instance changes.</summary>
+    private sealed class MappedOptions<TOptions>(Func<TOptions, PmsHttpClientOptions> map)
+        where TOptions : class
+    {
+        private (TOptions Source, PmsHttpClientOptions Mapped)? _latest;
+
+        public PmsHttpClientOptions Get(TOptions source)
+        {
+            var latest = _latest;
+            if (latest is { } known && ReferenceEquals(known.Source, source))
+            {
+                return known.Mapped;
+            }
+
+            var mapped = map(source);
+            _latest = (source, mapped);
+            return mapped;
+        }
+    }
 }
 
 /// <summary>How one client's settings are made, and their validation.</summary>
 internal sealed class PmsHttpClientRegistration(string clientName, Func<IServiceProvider, PmsHttpClientOptions> factory)
 {
+    private PmsHttpClientOptions? _validated;
+
     public PmsHttpClientOptions Resolve(IServiceProvider services)
     {
         var options = factory(services)
                       ?? throw new InvalidOperationException($"The options factory of PMS HTTP client '{clientName}' returned null.");
+
+        // A factory that hands out the same instance again (AddPmsHttpPipeline<TOptions>) is validated once.
+        if (ReferenceEquals(Volatile.Read(ref _validated), options))
+        {
+            return options;
+        }
+
         var problems = options.Validate(clientName);
-        return problems.Count == 0 ? options : throw new InvalidOperationException(string.Join(" ", problems));
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+
+        Volatile.Write(ref _validated, options);
+        return options;
     }
 }

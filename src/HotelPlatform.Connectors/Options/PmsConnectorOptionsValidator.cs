@@ -30,5 +30,9 @@ public class PmsConnectorOptionsValidator<TOptions>
         ArgumentNullException.ThrowIfNull(context);
         context.RequireText(nameof(PmsConnectorOptions.PropertyId), options.PropertyId);
         context.RequireHttpAddress(nameof(PmsConnectorOptions.BaseAddress), options.BaseAddress);
+        if (options.ReferenceDataLifetime < TimeSpan.Zero)
+        {
+            context.AddFailure(nameof(PmsConnectorOptions.ReferenceDataLifetime), "must not be negative");
+        }
     }
 }
