@@ -17,7 +17,7 @@ public static class PmsEventsBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="InvalidOperationException">The hotel is not registered, or already has a webhook handler.</exception>
     public static IPmsConnectorsBuilder AddPmsWebhookHandler(this IPmsConnectorsBuilder builder, string hotelId, Func<IServiceProvider, IPmsWebhookHandler> factory) =>
-        Add(builder, hotelId, factory, "webhook handler");
+        Add(builder, hotelId, factory, "webhook handler", "a webhook handler");
 
     /// <summary>Registers a hotel's polled event source, resolvable as the keyed <see cref="IPmsEventSource"/> <paramref name="hotelId"/>.</summary>
     /// <param name="builder">The builder.</param>
@@ -26,9 +26,9 @@ public static class PmsEventsBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="InvalidOperationException">The hotel is not registered, or already has an event source.</exception>
     public static IPmsConnectorsBuilder AddPmsEventSource(this IPmsConnectorsBuilder builder, string hotelId, Func<IServiceProvider, IPmsEventSource> factory) =>
-        Add(builder, hotelId, factory, "event source");
+        Add(builder, hotelId, factory, "event source", "an event source");
 
-    private static IPmsConnectorsBuilder Add<TService>(IPmsConnectorsBuilder builder, string hotelId, Func<IServiceProvider, TService> factory, string what)
+    private static IPmsConnectorsBuilder Add<TService>(IPmsConnectorsBuilder builder, string hotelId, Func<IServiceProvider, TService> factory, string what, string aWhat)
         where TService : class
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -42,7 +42,7 @@ public static class PmsEventsBuilderExtensions
 
         if (services.Any(d => d.ServiceType == typeof(TService) && d.IsKeyedService && Equals(d.ServiceKey, hotelId)))
         {
-            throw new InvalidOperationException($"Hotel '{hotelId}' already has a {what}; a hotel has one.");
+            throw new InvalidOperationException($"Hotel '{hotelId}' already has {aWhat}; a hotel has one.");
         }
 
         services.AddKeyedSingleton<TService>(hotelId, (sp, _) => factory(sp));
