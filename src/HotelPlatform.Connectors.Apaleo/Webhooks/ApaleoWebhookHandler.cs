@@ -8,7 +8,8 @@ namespace HotelPlatform.Connectors.Apaleo.Webhooks;
 /// The events seam for one Apaleo hotel (<see cref="IPmsWebhookHandler"/>, registered keyed by the hotel id): verifies
 /// a delivery against the hotel's <see cref="ApaleoOptions.Webhook"/> settings, then parses it with
 /// <see cref="ApaleoWebhookParser"/>. Reservation deliveries become one id-only event each (Apaleo sends only
-/// <c>data.entityId</c>); the <c>system/healthcheck</c> sent on subscribing is a ping; other topics are ignored.
+/// <c>data.entityId</c>); the <c>system/healthcheck</c> sent on subscribing is a ping; other topics, and events of
+/// another property of the account, are ignored.
 /// Follows changes of the hotel's options.
 /// </summary>
 internal sealed partial class ApaleoWebhookHandler : PmsWebhookHandler
@@ -53,9 +54,14 @@ internal sealed partial class ApaleoWebhookHandler : PmsWebhookHandler
         }
 
         var delivery = ApaleoWebhookParser.Parse(request.Body.Span, request.GetHeader(ApaleoWebhookParser.TrackingIdHeader));
+        var propertyId = _options.Get(_hotelId).PropertyId;
         var result = delivery.Kind switch
         {
-            ApaleoWebhookDeliveryKind.Event => PmsWebhookResult.FromEvents(new PmsInboundEvent(delivery.Event!)),
+            // A subscription without propertyIds delivers every property of the account: another property's change is
+            // not this hotel's event.
+            ApaleoWebhookDeliveryKind.Event when !string.Equals(delivery.Event!.PropertyId, propertyId, StringComparison.OrdinalIgnoreCase) =>
+                PmsWebhookResult.Ignored($"The '{delivery.VendorEventType}' delivery is for property '{delivery.Event.PropertyId}', not this hotel's '{propertyId}'."),
+            ApaleoWebhookDeliveryKind.Event => PmsWebhookResult.FromEvents(new PmsInboundEvent(delivery.Event)),
             ApaleoWebhookDeliveryKind.HealthCheck => PmsWebhookResult.Ping(),
             _ => PmsWebhookResult.Ignored(delivery.IgnoredReason ?? $"Apaleo event '{delivery.VendorEventType}' has no normalised event."),
         };

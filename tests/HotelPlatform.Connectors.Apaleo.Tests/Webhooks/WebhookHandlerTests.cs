@@ -16,7 +16,7 @@ public sealed class WebhookHandlerTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static ServiceProvider Services(Action<ApaleoWebhookOptions>? webhook = null, IConfiguration? configuration = null)
+    private static ServiceProvider Services(Action<ApaleoWebhookOptions>? webhook = null, IConfiguration? configuration = null, string propertyId = "MUC")
     {
         var services = new ServiceCollection();
         var builder = services.AddPmsConnectors();
@@ -28,7 +28,7 @@ public sealed class WebhookHandlerTests
         {
             builder.AddApaleo("muc", o =>
             {
-                (o.PropertyId, o.ClientId, o.ClientSecret) = ("MUC", "CLIENT", "client-secret");
+                (o.PropertyId, o.ClientId, o.ClientSecret) = (propertyId, "CLIENT", "client-secret");
                 (webhook ?? (w => w.UrlSecret = Secret))(o.Webhook);
             });
         }
@@ -36,19 +36,19 @@ public sealed class WebhookHandlerTests
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    private static async Task<PmsWebhookResult> HandleAsync(PmsWebhookRequest request, Action<ApaleoWebhookOptions>? webhook = null)
+    private static async Task<PmsWebhookResult> HandleAsync(PmsWebhookRequest request, Action<ApaleoWebhookOptions>? webhook = null, string propertyId = "MUC")
     {
-        await using var services = Services(webhook);
+        await using var services = Services(webhook, propertyId: propertyId);
         return await services.GetRequiredKeyedService<IPmsWebhookHandler>("muc").HandleAsync(request, Ct);
     }
 
-    private static string Delivery(string topic, string type, string id = "0f6e2c1a-7d1b-4c55-9a5e-3b9a4b1f8d10") =>
-        $$$"""{"topic":"{{{topic}}}","type":"{{{type}}}","id":"{{{id}}}","accountId":"DEMO","propertyId":"MUC","timestamp":1741600800000,"clientId":"VOICE-APP","data":{"entityId":"XPGMSXGF-1"}}""";
+    private static string Delivery(string topic, string type, string id = "0f6e2c1a-7d1b-4c55-9a5e-3b9a4b1f8d10", string property = "MUC") =>
+        $$$"""{"topic":"{{{topic}}}","type":"{{{type}}}","id":"{{{id}}}","accountId":"DEMO","propertyId":"{{{property}}}","timestamp":1741600800000,"clientId":"VOICE-APP","data":{"entityId":"XPGMSXGF-1"}}""";
 
     [Fact]
     public async Task Apaleos_reservation_created_example_is_one_id_only_event_with_the_tracking_id()
     {
-        var result = await HandleAsync(Post(Endpoint, VendorSpecs.Example("webhook.event.reservation-created"), trackingId: "trk-42"));
+        var result = await HandleAsync(Post(Endpoint, VendorSpecs.Example("webhook.event.reservation-created"), trackingId: "trk-42"), propertyId: "HFTF-AADS");
 
         Assert.Equal(PmsWebhookOutcome.Events, result.Outcome);
         var inbound = Assert.Single(result.Events);
@@ -115,6 +115,15 @@ public sealed class WebhookHandlerTests
         Assert.Equal(PmsWebhookOutcome.Ignored, result.Outcome);
         Assert.Empty(result.Events);
         Assert.Contains($"{topic.ToLowerInvariant()}/{type}", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_of_another_property_of_the_account_is_ignored_not_taken_for_this_hotels()
+    {
+        var result = await HandleAsync(Post(Endpoint, Delivery("Reservation", "created", property: "BER")));
+
+        Assert.Equal(PmsWebhookOutcome.Ignored, result.Outcome);
+        Assert.Contains("'BER', not this hotel's 'MUC'", result.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -200,7 +209,7 @@ public sealed class WebhookHandlerTests
         var ber = provider.GetRequiredKeyedService<IPmsWebhookHandler>("ber");
 
         var mucSecretAtBer = await ber.HandleAsync(Post(Endpoint, Delivery("Reservation", "created")), Ct);
-        var berSecretAtBer = await ber.HandleAsync(Post(new Uri($"https://hooks.example.com/webhooks/ber?token={otherSecret}"), Delivery("Reservation", "created")), Ct);
+        var berSecretAtBer = await ber.HandleAsync(Post(new Uri($"https://hooks.example.com/webhooks/ber?token={otherSecret}"), Delivery("Reservation", "created", property: "BER")), Ct);
 
         Assert.NotSame(muc, ber);
         Assert.Equal(PmsVendors.Apaleo, ber.Vendor);
