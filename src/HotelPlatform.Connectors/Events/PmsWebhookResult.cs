@@ -141,11 +141,11 @@ public sealed class PmsWebhookResult
         return new(Outcome, Events, Reason) { Response = response, VendorRequestId = VendorRequestId };
     }
 
-    /// <summary>Returns this result with the vendor's id of the delivery or its originating request.</summary>
+    /// <summary>Returns this result with the vendor's id of the delivery or its originating request; a rejection is returned unchanged, since an unverified delivery's headers are the caller's words, not the vendor's.</summary>
     /// <param name="vendorRequestId">The id, or <see langword="null"/>.</param>
     /// <returns>The result.</returns>
     public PmsWebhookResult WithVendorRequestId(string? vendorRequestId) =>
         Outcome == PmsWebhookOutcome.Rejected
-            ? this // an unverified delivery's headers are the caller's words, not the vendor's
+            ? this
             : new(Outcome, Events, Reason) { Response = Response, VendorRequestId = string.IsNullOrWhiteSpace(vendorRequestId) ? null : vendorRequestId.Trim() };
 }
