@@ -1,3 +1,5 @@
+using HotelPlatform.Connectors.Apaleo.Webhooks;
+
 namespace HotelPlatform.Connectors.Apaleo;
 
 /// <summary>
@@ -65,4 +67,10 @@ public sealed class ApaleoOptions : PmsConnectorOptions
 
     /// <summary>Gets or sets how many requests may go back to back after a quiet time (1 to 1000). Default <see cref="DefaultRequestBurst"/>.</summary>
     public int RequestBurst { get; set; } = DefaultRequestBurst;
+
+    /// <summary>
+    /// Gets how the hotel's webhook endpoint authenticates Apaleo's deliveries (configuration section <c>Webhook</c>):
+    /// HTTP basic credentials and/or a URL secret. Until one is set, the hotel's webhook handler refuses every delivery.
+    /// </summary>
+    public ApaleoWebhookOptions Webhook { get; } = new();
 }

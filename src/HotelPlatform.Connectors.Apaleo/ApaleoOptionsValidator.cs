@@ -29,5 +29,9 @@ internal sealed class ApaleoOptionsValidator : PmsConnectorOptionsValidator<Apal
 
         context.RequireRange(nameof(options.RequestsPerSecond), options.RequestsPerSecond, 1, 100);
         context.RequireRange(nameof(options.RequestBurst), options.RequestBurst, 1, 1000);
+        foreach (var (setting, problem) in options.Webhook.Problems())
+        {
+            context.AddFailure($"{nameof(options.Webhook)}:{setting}", problem);
+        }
     }
 }

@@ -1,8 +1,12 @@
 using HotelPlatform.Connectors.Apaleo;
 using HotelPlatform.Connectors.Apaleo.Subscriptions;
+using HotelPlatform.Connectors.Apaleo.Webhooks;
+using HotelPlatform.Connectors.Events;
 using HotelPlatform.Connectors.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace HotelPlatform.Connectors;
@@ -78,6 +82,10 @@ public static class ApaleoPmsConnectorsBuilderExtensions
                 Options(sp, hotel).PropertyId,
                 time);
         });
+        builder.AddPmsWebhookHandler(hotelId, sp => new ApaleoWebhookHandler(
+            hotelId,
+            sp.GetRequiredService<IOptionsMonitor<ApaleoOptions>>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<ApaleoWebhookHandler>() ?? NullLogger<ApaleoWebhookHandler>.Instance));
     }
 
     /// <summary>

@@ -3,8 +3,8 @@ namespace HotelPlatform.Connectors.Apaleo.Subscriptions;
 /// <summary>
 /// Manages the webhook subscriptions of a hotel's Apaleo account through Apaleo's Webhook API (<c>/v1/subscriptions</c>).
 /// Resolve it as the keyed service of the hotel (<c>GetRequiredKeyedService&lt;IApaleoSubscriptions&gt;("muc")</c>) or
-/// from the hotel's connector (<c>connector.GetRequiredService&lt;IApaleoSubscriptions&gt;()</c>). Parse and verify the
-/// deliveries with <see cref="Webhooks.ApaleoWebhookVerifier"/> and <see cref="Webhooks.ApaleoWebhookParser"/>.
+/// from the hotel's connector (<c>connector.GetRequiredService&lt;IApaleoSubscriptions&gt;()</c>). The deliveries are
+/// verified and parsed by the hotel's keyed <see cref="Events.IPmsWebhookHandler"/>, against <see cref="ApaleoOptions.Webhook"/>.
 /// </summary>
 public interface IApaleoSubscriptions
 {
@@ -19,7 +19,7 @@ public interface IApaleoSubscriptions
     /// Apaleo first sends a health check (<c>system/healthcheck</c>) to the endpoint and creates the subscription only
     /// when the endpoint answers it with 2xx.
     /// </summary>
-    /// <param name="endpointUrl">The absolute https address Apaleo delivers to. Apaleo signs nothing: protect it with basic credentials or a secret token in the address (see <see cref="Webhooks.ApaleoWebhookVerifier"/>).</param>
+    /// <param name="endpointUrl">The absolute https address Apaleo delivers to. Apaleo signs nothing: protect it with basic credentials or a secret token in the address (<see cref="ApaleoOptions.Webhook"/>).</param>
     /// <param name="events">The events, such as <c>reservation/created</c> or <c>reservation/*</c>; <see langword="null"/> for <see cref="ApaleoSubscription.ReservationEvents"/>.</param>
     /// <param name="cancellationToken">A token that cancels the call.</param>
     /// <returns>The subscription, created or found.</returns>

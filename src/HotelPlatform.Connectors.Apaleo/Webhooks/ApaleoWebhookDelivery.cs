@@ -1,7 +1,7 @@
 namespace HotelPlatform.Connectors.Apaleo.Webhooks;
 
 /// <summary>What an Apaleo webhook delivery turned out to be.</summary>
-public enum ApaleoWebhookDeliveryKind
+internal enum ApaleoWebhookDeliveryKind
 {
     /// <summary>A change the SDK normalises: <see cref="ApaleoWebhookDelivery.Event"/> is set.</summary>
     Event = 0,
@@ -21,7 +21,7 @@ public enum ApaleoWebhookDeliveryKind
 /// than once, and carries only the id of the entity that changed: deduplicate on <see cref="EventId"/> and re-read the
 /// entity through <see cref="IPmsConnector"/>.
 /// </summary>
-public sealed record ApaleoWebhookDelivery
+internal sealed record ApaleoWebhookDelivery
 {
     /// <summary>Gets what the delivery is.</summary>
     public required ApaleoWebhookDeliveryKind Kind { get; init; }

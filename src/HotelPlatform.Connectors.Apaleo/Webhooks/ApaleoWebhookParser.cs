@@ -19,7 +19,7 @@ namespace HotelPlatform.Connectors.Apaleo.Webhooks;
 /// the reservation is the right reaction to each. <c>system/healthcheck</c> is recognised; any other topic is reported
 /// as ignored, never thrown.
 /// </remarks>
-public static class ApaleoWebhookParser
+internal static class ApaleoWebhookParser
 {
     /// <summary>The header carrying "the tracking id of the originating request".</summary>
     public const string TrackingIdHeader = "apaleo-tracking-id";

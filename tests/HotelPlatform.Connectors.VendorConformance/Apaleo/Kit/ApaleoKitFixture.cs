@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using HotelPlatform.Connectors.Apaleo;
 using HotelPlatform.Connectors.Apaleo.Subscriptions;
-using HotelPlatform.Connectors.Apaleo.Webhooks;
 using HotelPlatform.Connectors.ContractTests;
+using HotelPlatform.Connectors.Events;
 using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 
 namespace HotelPlatform.Connectors.VendorConformance.Apaleo.Kit;
 
@@ -220,6 +222,7 @@ public sealed class ApaleoKitFixture : PmsContractFixture
             options.ClientSecret = ApaleoSimulatorOptions.DefaultClientSecret;
             options.RequestsPerSecond = 100;
             options.RequestBurst = 100;
+            options.Webhook.UrlSecret = _webhookSecret;
         });
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var connector = _services.GetRequiredKeyedService<IPmsConnector>(HotelId);
@@ -270,30 +273,43 @@ public sealed class ApaleoKitFixture : PmsContractFixture
     }
 
     /// <summary>
-    /// Starts a webhook receiver on loopback, protected as Apaleo recommends (a secret in the address, checked by
-    /// <see cref="ApaleoWebhookVerifier"/>), and subscribes it through the connector's <see cref="IApaleoSubscriptions"/>;
-    /// every delivery is parsed by <see cref="ApaleoWebhookParser"/> into the kit's event log.
+    /// Starts a webhook receiver on loopback, protected as Apaleo recommends (a secret in the address, the hotel's
+    /// <c>Webhook:UrlSecret</c>), and subscribes it through the connector's <see cref="IApaleoSubscriptions"/>; every
+    /// delivery goes through the hotel's keyed <see cref="IPmsWebhookHandler"/> (the events seam) into the kit's event log.
     /// </summary>
     private async Task SubscribeToWebhooksAsync(IPmsConnector connector, CancellationToken cancellationToken)
     {
-        var verifier = new ApaleoWebhookVerifier(new ApaleoWebhookVerificationOptions { UrlSecret = _webhookSecret });
+        var handler = _services!.GetRequiredKeyedService<IPmsWebhookHandler>(HotelId);
         _webhookReceiver = await WebhookReceiver.StartAsync(
             received =>
             {
-                var verified = verifier.Verify(received.RequestUri, received.Headers.GetValueOrDefault("Authorization"));
-                if (!verified.Succeeded)
+                var request = new PmsWebhookRequest
+                {
+                    HotelId = HotelId,
+                    Method = "POST",
+                    Path = Uri.UnescapeDataString(received.RequestUri.AbsolutePath),
+                    QueryString = received.RequestUri.Query,
+                    Headers = received.Headers.ToDictionary(h => h.Key, h => new StringValues(h.Value)),
+                    Body = Encoding.UTF8.GetBytes(received.Body),
+                    ContentType = received.Headers.GetValueOrDefault("Content-Type"),
+                    ReceivedAt = Clock.GetUtcNow(),
+                };
+
+                // Apaleo's handler does no I/O: the task has completed when HandleAsync returns.
+                var result = handler.HandleAsync(request).AsTask().GetAwaiter().GetResult();
+                if (result.Outcome is PmsWebhookOutcome.Rejected or PmsWebhookOutcome.Malformed)
                 {
                     lock (RefusedDeliveries)
                     {
-                        RefusedDeliveries.Add(verified.FailureReason ?? "verification failed");
+                        RefusedDeliveries.Add($"{result.Outcome}: {result.Reason}");
                     }
 
-                    return StatusCodes.Status401Unauthorized;
+                    return result.Outcome == PmsWebhookOutcome.Rejected ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
                 }
 
-                if (ApaleoWebhookParser.Parse(received.Body, received.Headers.GetValueOrDefault(ApaleoWebhookParser.TrackingIdHeader)).Event is { } pmsEvent)
+                foreach (var inbound in result.Events)
                 {
-                    Events.Add(pmsEvent);
+                    Events.Add(inbound.Event);
                 }
 
                 return StatusCodes.Status204NoContent;
