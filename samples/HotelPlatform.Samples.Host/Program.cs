@@ -13,6 +13,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSimulators
 builder.Services.AddPmsConnectors()
     .AddInMemoryVendor()
     .AddApaleoVendor()
+    .AllowConfigurationKeys("Embedded", "Name", "TimeZone", "Currency") // read by EmbeddedSimulators to seed a simulator, not by the vendor's options
     .AddFromConfiguration(builder.Configuration.GetSection("Hotels"));
 
 builder.Services.AddHealthChecks().AddPmsHealthChecks();

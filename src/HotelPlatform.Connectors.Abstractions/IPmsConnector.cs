@@ -14,6 +14,17 @@ namespace HotelPlatform.Connectors;
 /// Writes are exactly-once: <see cref="CreateReservationAsync"/> uses the vendor's idempotency mechanism or a client
 /// reference the vendor stores, so a retried create never books twice.
 /// </para>
+/// <para>
+/// <b>How this interface grows.</b> Its members are fixed: a connector compiled against this version keeps compiling and
+/// working against later ones. Operations added later (folios, group blocks, ARI push, ...) come as separate sub-client
+/// interfaces, each marked with <see cref="PmsFeatureAttribute"/>, that a connector offers through
+/// <see cref="GetService"/>: <c>pms.GetService&lt;IPmsFolios&gt;()</c> is <see langword="null"/> where the vendor or the
+/// connector lacks the feature, and <c>pms.GetRequiredService&lt;IPmsFolios&gt;()</c> throws
+/// <see cref="PmsNotSupportedException"/> naming the vendor and the feature. Not default interface members: a
+/// middleware (<c>DelegatingPmsConnector</c>) compiled before a member existed would answer it with the default instead
+/// of forwarding it, hiding the feature of the connector it wraps; <see cref="GetService"/> is forwarded by every layer.
+/// The contract kit runs a feature's test area when <see cref="GetService"/> offers the feature. See ADR 0010.
+/// </para>
 /// </remarks>
 public interface IPmsConnector
 {
@@ -131,7 +142,11 @@ public interface IPmsConnector
     /// <returns>The reservation after the service was added.</returns>
     Task<Reservation> AddServiceAsync(string reservationId, ServiceOrder order, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets a vendor-specific service (the raw vendor client, OPERA blocks, SiteMinder ARI push, ...).</summary>
+    /// <summary>
+    /// Gets a feature sub-client added after this interface's first release (see <see cref="PmsFeatureAttribute"/>) or a
+    /// vendor-specific service (the raw vendor client, OPERA blocks, SiteMinder ARI push, ...). Middleware forwards it to
+    /// the connector it wraps.
+    /// </summary>
     /// <param name="serviceType">The type of service requested.</param>
     /// <param name="serviceKey">An optional key to distinguish services of the same type.</param>
     /// <returns>The service, or <see langword="null"/> when this connector has none of that type.</returns>

@@ -35,8 +35,9 @@ public static class ApaleoPmsConnectorsBuilderExtensions
     /// <summary>
     /// Registers an Apaleo hotel whose settings are in <paramref name="configuration"/> (<c>PropertyId</c>,
     /// <c>ClientId</c>, <c>ClientSecret</c>, <c>BaseAddress</c>, <c>TokenEndpoint</c>, <c>WebhookAddress</c>,
-    /// <c>Scopes</c>, <c>ChannelCode</c>, <c>Source</c>, <c>RequestsPerSecond</c>, <c>RequestBurst</c>). Validated when the
-    /// host starts, with messages naming the hotel and the setting's configuration path.
+    /// <c>Scopes</c>, <c>ChannelCode</c>, <c>Source</c>, <c>RequestsPerSecond</c>, <c>RequestBurst</c>, <c>AttemptTimeout</c>,
+    /// <c>TotalTimeout</c>, <c>MaxRetryAfter</c>). Validated when the host starts, with messages naming the hotel and the
+    /// setting's configuration path; an unknown key fails too.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="hotelId">The hotel's key.</param>
@@ -94,7 +95,7 @@ public static class ApaleoPmsConnectorsBuilderExtensions
     /// so every hotel of the account shares one token (the runtime's cache is keyed by token endpoint, client id and
     /// scope) and one pace. The pace is Apaleo's documented soft limit unless the options say otherwise.
     /// </summary>
-    private static PmsHttpClientOptions HttpClientOptions(string hotelId, ApaleoOptions options, Uri baseAddress) => new()
+    private static PmsHttpClientOptions HttpClientOptions(string hotelId, ApaleoOptions options, Uri baseAddress) => new PmsHttpClientOptions
     {
         Vendor = PmsVendors.Apaleo,
         HotelId = hotelId,
@@ -110,7 +111,7 @@ public static class ApaleoPmsConnectorsBuilderExtensions
         RateLimit = new PmsRateLimitQuota(options.RequestsPerSecond, TimeSpan.FromSeconds(1)) { Burst = options.RequestBurst },
         ResponseClassifier = ApaleoResponseClassifier.Instance,
         RequestIdHeaders = { ApaleoResponseClassifier.TrackingIdHeader },
-    };
+    }.WithTimeoutsOf(options);
 
     private static ApaleoOptions Options(IServiceProvider services, string hotelId) =>
         services.GetRequiredService<IOptionsMonitor<ApaleoOptions>>().Get(hotelId);

@@ -8,14 +8,32 @@ namespace HotelPlatform.Connectors.ContractTests;
 /// <param name="Capabilities">The capabilities it covers; <see cref="ConnectorCapabilities.None"/> when every connector runs it.</param>
 public sealed record ContractKitArea(Type TestClass, string Name, ConnectorCapabilities Capabilities)
 {
+    /// <summary>Gets the feature sub-client the area tests (see <see cref="ContractTestAreaAttribute.Feature"/>); <see langword="null"/> for an area of <see cref="IPmsConnector"/>'s own members.</summary>
+    public Type? Feature { get; init; }
+
     /// <summary>Gets the class name without the generic arity, for example <c>GuestContractTests</c>.</summary>
     public string ClassName => TestClass.Name.Split('`')[0];
 
-    /// <summary>Returns whether a connector with <paramref name="capabilities"/> must run this area.</summary>
+    /// <summary>
+    /// Returns whether a connector with <paramref name="capabilities"/> must run this area. A feature area with no
+    /// capabilities of its own is never required by capabilities alone: only <see cref="IsRequiredFor(IPmsConnector)"/>
+    /// can tell whether the connector offers the feature.
+    /// </summary>
     /// <param name="capabilities">The connector's capabilities.</param>
     /// <returns><see langword="true"/> when the area is required.</returns>
     public bool IsRequiredFor(ConnectorCapabilities capabilities) =>
-        Capabilities == ConnectorCapabilities.None || (capabilities & Capabilities) != ConnectorCapabilities.None;
+        Capabilities == ConnectorCapabilities.None
+            ? Feature is null
+            : (capabilities & Capabilities) != ConnectorCapabilities.None;
+
+    /// <summary>Returns whether <paramref name="connector"/> must run this area: by its capabilities, or because its <see cref="IPmsConnector.GetService"/> offers the area's feature.</summary>
+    /// <param name="connector">The connector.</param>
+    /// <returns><see langword="true"/> when the area is required.</returns>
+    public bool IsRequiredFor(IPmsConnector connector)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        return IsRequiredFor(connector.Capabilities) || (Feature is not null && connector.GetService(Feature) is not null);
+    }
 }
 
 /// <summary>The kit's areas and the completeness rule of <see cref="ContractKitCompletenessTests{TFixture}"/>.</summary>
@@ -26,7 +44,7 @@ public static class ContractKit
         [.. typeof(ContractKit).Assembly.GetTypes()
             .Select(t => (Type: t, Area: t.GetCustomAttribute<ContractTestAreaAttribute>()))
             .Where(x => x.Area is not null)
-            .Select(x => new ContractKitArea(x.Type, x.Area!.Name, x.Area.Capabilities))
+            .Select(x => new ContractKitArea(x.Type, x.Area!.Name, x.Area.Capabilities) { Feature = x.Area.Feature })
             .OrderBy(a => a.Name, StringComparer.Ordinal)];
 
     /// <summary>
@@ -39,8 +57,47 @@ public static class ContractKit
     /// <param name="optOuts">The opt-outs in force.</param>
     /// <param name="fixtureName">The fixture type's name, used in the suggested fix.</param>
     /// <returns>One message per problem; empty when the kit is run completely.</returns>
-    public static IReadOnlyList<string> FindGaps(IEnumerable<Type> testClasses, ConnectorCapabilities capabilities, IEnumerable<ContractKitOptOutAttribute> optOuts, string fixtureName)
+    public static IReadOnlyList<string> FindGaps(IEnumerable<Type> testClasses, ConnectorCapabilities capabilities, IEnumerable<ContractKitOptOutAttribute> optOuts, string fixtureName) =>
+        FindGaps(Areas, testClasses, area => area.IsRequiredFor(capabilities), capabilities, optOuts, fixtureName);
+
+    /// <summary>
+    /// Lists what is wrong with a connector's use of the kit, as <see cref="FindGaps(IEnumerable{Type}, ConnectorCapabilities, IEnumerable{ContractKitOptOutAttribute}, string)"/>
+    /// does, and also requires the area of every feature sub-client the connector offers through <see cref="IPmsConnector.GetService"/>.
+    /// </summary>
+    /// <param name="testClasses">The types of the connector's test assembly.</param>
+    /// <param name="connector">The connector.</param>
+    /// <param name="optOuts">The opt-outs in force.</param>
+    /// <param name="fixtureName">The fixture type's name, used in the suggested fix.</param>
+    /// <returns>One message per problem; empty when the kit is run completely.</returns>
+    public static IReadOnlyList<string> FindGaps(IEnumerable<Type> testClasses, IPmsConnector connector, IEnumerable<ContractKitOptOutAttribute> optOuts, string fixtureName) =>
+        FindGaps(Areas, testClasses, connector, optOuts, fixtureName);
+
+    /// <summary>
+    /// Lists what is wrong with a connector's use of <paramref name="areas"/>: the kit's <see cref="Areas"/> plus areas a
+    /// vendor package defines for its own sub-clients (marked with <see cref="ContractTestAreaAttribute"/> and
+    /// <see cref="ContractTestAreaAttribute.Feature"/>).
+    /// </summary>
+    /// <param name="areas">The areas to check.</param>
+    /// <param name="testClasses">The types of the connector's test assembly.</param>
+    /// <param name="connector">The connector.</param>
+    /// <param name="optOuts">The opt-outs in force.</param>
+    /// <param name="fixtureName">The fixture type's name, used in the suggested fix.</param>
+    /// <returns>One message per problem; empty when the kit is run completely.</returns>
+    public static IReadOnlyList<string> FindGaps(IReadOnlyList<ContractKitArea> areas, IEnumerable<Type> testClasses, IPmsConnector connector, IEnumerable<ContractKitOptOutAttribute> optOuts, string fixtureName)
     {
+        ArgumentNullException.ThrowIfNull(connector);
+        return FindGaps(areas, testClasses, area => area.IsRequiredFor(connector), connector.Capabilities, optOuts, fixtureName);
+    }
+
+    private static List<string> FindGaps(
+        IReadOnlyList<ContractKitArea> areas,
+        IEnumerable<Type> testClasses,
+        Func<ContractKitArea, bool> isRequired,
+        ConnectorCapabilities capabilities,
+        IEnumerable<ContractKitOptOutAttribute> optOuts,
+        string fixtureName)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(testClasses);
         ArgumentNullException.ThrowIfNull(optOuts);
         ArgumentException.ThrowIfNullOrWhiteSpace(fixtureName);
@@ -50,10 +107,10 @@ public static class ContractKit
 
         foreach (var optOut in excused)
         {
-            var area = Areas.FirstOrDefault(a => a.TestClass == optOut.Area);
+            var area = areas.FirstOrDefault(a => a.TestClass == optOut.Area);
             if (area is null)
             {
-                failures.Add($"[ContractKitOptOut(typeof({optOut.Area?.Name ?? "null"}))] names no kit area; the areas are {string.Join(", ", Areas.Select(a => a.ClassName + "<>"))}.");
+                failures.Add($"[ContractKitOptOut(typeof({optOut.Area?.Name ?? "null"}))] names no kit area; the areas are {string.Join(", ", areas.Select(a => a.ClassName + "<>"))}.");
             }
             else if (string.IsNullOrWhiteSpace(optOut.Reason))
             {
@@ -65,14 +122,18 @@ public static class ContractKit
             }
         }
 
-        foreach (var area in Areas)
+        foreach (var area in areas)
         {
-            if (!area.IsRequiredFor(capabilities) || implemented.Contains(area.TestClass) || excused.Any(o => o.Area == area.TestClass))
+            if (!isRequired(area) || implemented.Contains(area.TestClass) || excused.Any(o => o.Area == area.TestClass))
             {
                 continue;
             }
 
-            var why = area.Capabilities == ConnectorCapabilities.None ? "every connector runs it" : $"the connector declares {capabilities & area.Capabilities}";
+            var why = (capabilities & area.Capabilities) != ConnectorCapabilities.None
+                ? $"the connector declares {capabilities & area.Capabilities}"
+                : area.Feature is not null
+                    ? $"the connector offers {PmsFeatureAttribute.NameOf(area.Feature)} (GetService returns its {area.Feature.Name})"
+                    : "every connector runs it";
             failures.Add(
                 $"No test class derives from {area.ClassName}<>, but {why}. Add " +
                 $"'public sealed class {area.Name}Tests({fixtureName} fixture) : {area.ClassName}<{fixtureName}>(fixture);' " +

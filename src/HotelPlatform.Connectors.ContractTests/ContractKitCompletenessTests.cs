@@ -3,10 +3,11 @@ using System.Reflection;
 namespace HotelPlatform.Connectors.ContractTests;
 
 /// <summary>
-/// Fails when the connector declares a capability whose kit area has no subclass in the test assembly, unless the area
+/// Fails when the connector declares a capability (or offers a feature sub-client through <see cref="IPmsConnector.GetService"/>)
+/// whose kit area has no subclass in the test assembly, unless the area
 /// is opted out with <see cref="ContractKitOptOutAttribute"/> and a reason; so a connector cannot pass the kit by
 /// forgetting an area (modelled on Semantic Kernel's <c>All_test_bases_must_be_implemented</c>). The rule is
-/// <see cref="ContractKit.FindGaps"/>. Subclass it once per connector:
+/// <see cref="ContractKit.FindGaps(IEnumerable{Type}, IPmsConnector, IEnumerable{ContractKitOptOutAttribute}, string)"/>. Subclass it once per connector:
 /// <code>public sealed class MyVendorKitCompleteness(MyVendorFixture f) : ContractKitCompletenessTests&lt;MyVendorFixture&gt;(f);</code>
 /// Opt-outs go on that subclass or on the test assembly.
 /// </summary>
@@ -40,7 +41,7 @@ public abstract class ContractKitCompletenessTests<TFixture> : IClassFixture<TFi
             TestContext.Current.TestOutputHelper?.WriteLine($"Opted out: {optOut.Area?.Name}: {optOut.Reason}");
         }
 
-        var gaps = ContractKit.FindGaps(TestAssembly.GetTypes(), Fixture.Connector.Capabilities, optOuts, typeof(TFixture).Name);
+        var gaps = ContractKit.FindGaps(TestAssembly.GetTypes(), Fixture.Connector, optOuts, typeof(TFixture).Name);
 
         Assert.True(gaps.Count == 0, $"The {Fixture.Connector.Vendor} connector's kit run is incomplete:{Environment.NewLine}{string.Join(Environment.NewLine, gaps)}");
     }

@@ -13,8 +13,16 @@ public sealed class ContractTestAreaAttribute(string name, ConnectorCapabilities
     /// <summary>Gets the area's name.</summary>
     public string Name { get; } = name;
 
-    /// <summary>Gets the capabilities the area tests; <see cref="ConnectorCapabilities.None"/> when every connector must run it.</summary>
+    /// <summary>Gets the capabilities the area tests; <see cref="ConnectorCapabilities.None"/> when every connector must run it (unless <see cref="Feature"/> is set).</summary>
     public ConnectorCapabilities Capabilities { get; } = capabilities;
+
+    /// <summary>
+    /// Gets or sets the feature sub-client the area tests (<c>typeof(IPmsFolios)</c>), for operations added after
+    /// <see cref="IPmsConnector"/>'s first release: the area is then required of a connector whose
+    /// <see cref="IPmsConnector.GetService"/> offers it, whatever its capabilities. A vendor package may mark its own
+    /// abstract area for a vendor-specific sub-client the same way.
+    /// </summary>
+    public Type? Feature { get; set; }
 }
 
 /// <summary>

@@ -53,6 +53,27 @@ public abstract class ReservationContractTests<TFixture>(TFixture fixture) : Pms
         await VerifyRequestsAsync();
     }
 
+    /// <summary>
+    /// A booked stay says what each night costs: one nightly rate per night of the stay, in date order, in the reservation's
+    /// currency, and the nights, the included fees and the extras add up to the total. Skipped only where the vendor's
+    /// reservation carries no nightly breakdown at all.
+    /// </summary>
+    /// <returns>A task that completes when the test is done.</returns>
+    [Fact]
+    public virtual async Task Booked_reservation_prices_each_night_of_its_stay_and_the_nights_add_up_to_the_total()
+    {
+        RequireCapabilities(ConnectorCapabilities.CreateReservation);
+        var draft = NewDraft(nightOffset: 0, nights: 3);
+        var created = await BookAsync(draft);
+        var reservation = Connector.Supports(ConnectorCapabilities.ReadReservations)
+            ? await Connector.GetReservationAsync(created.VendorId, TestCancellation)
+            : created;
+        SkipWhen(reservation.NightlyRates.Count == 0, $"The {Connector.Vendor} connector's reservation {reservation.VendorId} carries no nightly breakdown (NightlyRates is empty).");
+
+        AssertNightlyRates(reservation);
+        await VerifyRequestsAsync();
+    }
+
     /// <summary>A booking can be found by the number the guest would quote: its confirmation number.</summary>
     /// <returns>A task that completes when the test is done.</returns>
     [Fact]
@@ -345,6 +366,36 @@ public abstract class ReservationContractTests<TFixture>(TFixture fixture) : Pms
 
         await VerifyRequestsAsync();
     }
+
+    /// <summary>
+    /// Asserts that <paramref name="reservation"/>'s nightly rates cover its stay, one per night in date order, are not
+    /// negative and share one currency (the total's, where known); and, where the vendor gives the total and the price of
+    /// every extra, that the nights plus the included fees plus the extras make the total, within a minor unit per line.
+    /// </summary>
+    /// <param name="reservation">A reservation with a nightly breakdown.</param>
+    protected virtual void AssertNightlyRates(Reservation reservation)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        var nights = Enumerable.Range(0, reservation.Nights).Select(i => reservation.Arrival.AddDays(i)).ToList();
+        Assert.Equal(nights, reservation.NightlyRates.Select(n => n.Date));
+        Assert.All(reservation.NightlyRates, n => Assert.True(n.Amount.Amount >= 0, $"The night of {Iso(n.Date)} has no negative price."));
+        var currency = reservation.Total?.Currency ?? reservation.NightlyRates[0].Amount.Currency;
+        Assert.All(reservation.NightlyRates, n => Assert.Equal(currency, n.Amount.Currency));
+
+        if (reservation.Total is not { } total || reservation.Services.Any(s => s.Total is null))
+        {
+            return;
+        }
+
+        var expected = reservation.NightlyRates.Sum(n => n.Amount.Amount)
+                       + reservation.Fees.Where(f => f.IncludedInTotal).Sum(f => f.Amount.Amount)
+                       + reservation.Services.Sum(s => s.Total!.Value.Amount);
+        var tolerance = 0.01m * (reservation.NightlyRates.Count + reservation.Fees.Count + reservation.Services.Count);
+        Assert.True(
+            total.Amount >= expected - tolerance && total.Amount <= expected + tolerance,
+            $"Reservation {reservation.VendorId}: the nights, included fees and extras make {expected}, the total says {total.Amount}.");
+    }
+
 
     /// <summary>Asserts a reservation holds what the draft asked for.</summary>
     /// <param name="draft">The draft.</param>

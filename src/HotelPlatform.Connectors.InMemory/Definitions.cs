@@ -128,6 +128,12 @@ internal sealed class ReservationState
 
     public required decimal StayTotal { get; set; }
 
+    /// <summary>Gets or sets the price of each night, as priced at booking or at the last stay change.</summary>
+    public required IReadOnlyList<NightlyRate> NightlyRates { get; set; }
+
+    /// <summary>Gets or sets the fees of the stay, as priced with <see cref="NightlyRates"/>.</summary>
+    public required IReadOnlyList<Fee> Fees { get; set; }
+
     public string? ClientReference { get; init; }
 
     public string? ExternalReference { get; init; }

@@ -226,6 +226,8 @@ public sealed partial class InMemoryPms
             state.Adults = adults;
             state.ChildrenAges = [.. children];
             state.StayTotal = price.Total;
+            state.NightlyRates = price.Nights;
+            state.Fees = price.Fees;
             if (changes.PrimaryGuest is { } guest)
             {
                 state.PrimaryGuest = guest.VendorId is null ? guest with { VendorId = state.PrimaryGuest.VendorId } : guest;
@@ -449,6 +451,8 @@ public sealed partial class InMemoryPms
             ChildrenAges = [.. draft.ChildrenAges],
             PrimaryGuest = guest,
             StayTotal = price.Total,
+            NightlyRates = price.Nights,
+            Fees = price.Fees,
             ClientReference = draft.ClientReference,
             ExternalReference = externalReference,
             Comment = draft.Comment,
@@ -528,6 +532,8 @@ public sealed partial class InMemoryPms
             Adults = state.Adults,
             ChildrenAges = [.. state.ChildrenAges],
             Total = Money(state.StayTotal + services.Sum(s => s.Total!.Value.Amount)),
+            NightlyRates = state.NightlyRates,
+            Fees = state.Fees,
             Services = services,
             ClientReference = state.ClientReference,
             ExternalReference = state.ExternalReference,

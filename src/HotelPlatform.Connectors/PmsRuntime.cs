@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using HotelPlatform.Connectors.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HotelPlatform.Connectors;
 
@@ -39,7 +40,8 @@ internal static class PmsRuntime
             registration.Vendor,
             registration.HotelId,
             services.GetRequiredService<PmsInstrumentation>(),
-            services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<IOptions<PmsTelemetryOptions>>()?.Value);
 
     /// <summary>Marks a service collection the runtime's services were added to.</summary>
     private sealed class PmsRuntimeMarker;

@@ -169,4 +169,28 @@ public sealed class PricingTests
         Assert.Empty(reservation.Services.Single(s => s.ServiceId == "LATE").Dates);
         Assert.Equal(quote.Total + new Money(110m, "EUR"), reservation.Total);
     }
+
+    [Fact]
+    public async Task A_booked_stay_keeps_its_nightly_rates_and_fees_and_a_changed_stay_is_priced_again()
+    {
+        var hotel = TestHotel.Create(h => h.AddRatePlan("WEEK", "Weekly", p => p
+            .Price("DBL", night => night.DayNumber % 2 == 0 ? 100m : 120m)
+            .Fee("Cleaning", 30m, InMemoryFeeBasis.PerStay)));
+        var arrival = TestHotel.Today.AddDays(2);
+        var draft = TestHotel.Draft(arrival, nights: 2) with { RatePlanId = "WEEK" };
+        var quote = Assert.Single(await hotel.Connector.QuoteAsync(new QuoteRequest(arrival, arrival.AddDays(2), Adults: 1) { RoomTypeIds = ["DBL"], RatePlanId = "WEEK" }, Ct));
+
+        var booked = await hotel.Connector.CreateReservationAsync(draft, Ct);
+
+        Assert.Equal(quote.Nights, booked.NightlyRates);
+        Assert.Equal(quote.Fees, booked.Fees);
+        Assert.Equal(quote.Total, booked.Total);
+
+        var longer = await hotel.Connector.ModifyReservationAsync(booked.VendorId, new ReservationChanges { Departure = arrival.AddDays(3) }, Ct);
+
+        Assert.Equal(Enumerable.Range(0, 3).Select(i => arrival.AddDays(i)), longer.NightlyRates.Select(n => n.Date));
+        Assert.Equal(longer.NightlyRates.Select(n => n.Date.DayNumber % 2 == 0 ? 100m : 120m), longer.NightlyRates.Select(n => n.Amount.Amount));
+        Assert.Equal(longer.NightlyRates.Sum(n => n.Amount.Amount) + 30m, longer.Total!.Value.Amount);
+        Assert.Equal(longer.NightlyRates, (await hotel.Connector.GetReservationAsync(booked.VendorId, Ct)).NightlyRates);
+    }
 }

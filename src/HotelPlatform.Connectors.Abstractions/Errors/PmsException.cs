@@ -267,6 +267,12 @@ public class PmsNotSupportedException : PmsException
     public PmsNotSupportedException(string message, ConnectorCapabilities capability)
         : base(message) => Capability = capability;
 
-    /// <summary>Gets the missing capability.</summary>
+    /// <summary>Gets the missing capability; <see cref="ConnectorCapabilities.None"/> when a feature sub-client is missing instead (see <see cref="Feature"/>).</summary>
     public ConnectorCapabilities Capability { get; init; }
+
+    /// <summary>
+    /// Gets the feature whose sub-client the connector does not offer (for example <c>folios</c>), when the failure is
+    /// <see cref="PmsConnectorExtensions.GetRequiredService{TService}(IPmsConnector, object?)"/> finding none; see <see cref="PmsFeatureAttribute"/>.
+    /// </summary>
+    public string? Feature { get; init; }
 }

@@ -139,8 +139,22 @@ public sealed record Reservation(
     /// <summary>Gets the other guests staying in the room.</summary>
     public IReadOnlyList<GuestProfile> AdditionalGuests { get; init; } = [];
 
-    /// <summary>Gets the total amount of the stay, where known.</summary>
+    /// <summary>
+    /// Gets the total amount of the reservation, where known: the nights (<see cref="NightlyRates"/>), the fees included
+    /// in the total (<see cref="Fees"/>) and the extras (<see cref="Services"/>).
+    /// </summary>
     public Money? Total { get; init; }
+
+    /// <summary>
+    /// Gets what each night of the stay costs, in date order, one entry per night from <see cref="Arrival"/> to the night
+    /// before <see cref="Departure"/>: the gross room rate of that night, as <see cref="RateQuote.Nights"/> gives it for a
+    /// quote. Empty where the vendor's answer carries no nightly breakdown (see the connector's documentation; Apaleo's
+    /// reservation lists, for example).
+    /// </summary>
+    public IReadOnlyList<NightlyRate> NightlyRates { get; init; } = [];
+
+    /// <summary>Gets the fees (city tax, resort fee, ...) charged for the stay on top of the nightly rates, where the vendor states them.</summary>
+    public IReadOnlyList<Fee> Fees { get; init; } = [];
 
     /// <summary>Gets the extras booked with the reservation.</summary>
     public IReadOnlyList<ReservationService> Services { get; init; } = [];

@@ -59,6 +59,7 @@ internal static class ApaleoReservationMapper
             ChildrenAges = model.ChildrenAges ?? [],
             AdditionalGuests = [.. (model.AdditionalGuests ?? []).Select(ApaleoGuestMapper.ToGuestProfile)],
             Total = model.TotalGrossAmount is { } total ? ApaleoValues.ToMoney(total) : null,
+            NightlyRates = ToNightlyRates(model.TimeSlices),
             Services = [.. (model.Services ?? []).Select(ApaleoServiceMapper.ToReservationService)],
             ClientReference = ours ? externalCode : null,
             ExternalReference = ours ? null : externalCode,
@@ -69,4 +70,17 @@ internal static class ApaleoReservationMapper
             CancelledAt = model.CancellationTime,
         };
     }
+
+    /// <summary>
+    /// The time slices (present with <c>expand=timeSlices</c>) → <see cref="Reservation.NightlyRates"/>: each slice's
+    /// <c>serviceDate</c> is the night and its <c>totalGrossAmount</c> what the night costs, package elements of the rate
+    /// included (the slice's <c>baseAmount</c> is the room alone). Apaleo's <c>totalGrossAmount</c> of the reservation
+    /// adds the extras to the slices. Without slices (listings, which do not expand them) the breakdown is empty.
+    /// </summary>
+    /// <param name="slices">The time slices, if expanded.</param>
+    /// <returns>The nights in date order.</returns>
+    public static IReadOnlyList<NightlyRate> ToNightlyRates(IReadOnlyList<TimeSliceModel>? slices) =>
+        slices is null or { Count: 0 }
+            ? []
+            : [.. slices.OrderBy(s => s.ServiceDate).Select(s => new NightlyRate(s.ServiceDate, ApaleoValues.ToMoney(s.TotalGrossAmount)))];
 }

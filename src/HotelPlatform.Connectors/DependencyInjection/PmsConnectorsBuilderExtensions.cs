@@ -60,6 +60,47 @@ public static class PmsConnectorsBuilderExtensions
         return builder.Use((inner, _) => decorate(inner));
     }
 
+    /// <summary>
+    /// Configures the runtime's telemetry (shared by every hotel), for example to tag the operation metrics with the hotel
+    /// key: <c>.ConfigureTelemetry(o =&gt; o.IncludeHotelInMetrics = true)</c>. The settings are
+    /// <see cref="PmsTelemetryOptions"/>, an ordinary options class, so <c>services.Configure&lt;PmsTelemetryOptions&gt;(section)</c>
+    /// works as well. Read once per hotel, when its connector is made.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    public static IPmsConnectorsBuilder ConfigureTelemetry(this IPmsConnectorsBuilder builder, Action<PmsTelemetryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Declares settings that may appear in a hotel's configuration section although the hotel's options class has no
+    /// such property: keys read by the application itself (the sample host's <c>Embedded</c> switch, for example). Every
+    /// other unknown key fails the host at start, naming the key and its configuration path (see
+    /// <see cref="PmsHotelOptionsServiceCollectionExtensions.AddPmsHotelOptions{TOptions}(IServiceCollection, string, string, IConfiguration, PmsConnectorOptionsValidator{TOptions}?)"/>).
+    /// The keys apply to every hotel, are compared case-insensitively, name top-level settings of the hotel's section
+    /// (<c>Embedded</c>) or nested ones (<c>Simulator:Seed</c>), and allow everything beneath them. <c>Vendor</c> is always allowed.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="keys">The allowed keys.</param>
+    /// <returns>The builder.</returns>
+    public static IPmsConnectorsBuilder AllowConfigurationKeys(this IPmsConnectorsBuilder builder, params string[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(key, nameof(keys));
+            builder.Services.AddSingleton(new PmsAllowedConfigurationKey(key.Trim()));
+        }
+
+        return builder;
+    }
+
     /// <summary>Makes a vendor known to <see cref="AddFromConfiguration"/>. Vendor packages call this from their own registration methods.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="vendor">The vendor.</param>
@@ -80,6 +121,8 @@ public static class PmsConnectorsBuilderExtensions
     /// "Hotels": { "berlin-mitte": { "Vendor": "apaleo", "PropertyId": "BER", "ClientId": "...", "ClientSecret": "..." } }
     /// </code>
     /// The vendor must be known: call its package's registration (for example <c>AddApaleoVendor()</c>) first.
+    /// A key the vendor's options do not have (<c>ClientSecert</c>) fails the host at start with the key, its path and
+    /// the nearest known setting; declare keys the application reads itself with <see cref="AllowConfigurationKeys"/>.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configuration">The section whose children are hotels.</param>

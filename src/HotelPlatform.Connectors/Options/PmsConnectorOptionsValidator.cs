@@ -3,7 +3,7 @@ namespace HotelPlatform.Connectors;
 /// <summary>
 /// Validates one hotel's connector options. The base checks what every connector has
 /// (<see cref="PmsConnectorOptions.PropertyId"/> required, <see cref="PmsConnectorOptions.BaseAddress"/> an absolute
-/// http/https address when set); a vendor package derives from it, calls the base, and adds its own settings:
+/// http/https address when set, the pipeline's timeouts positive and consistent); a vendor package derives from it, calls the base, and adds its own settings:
 /// <code>
 /// public sealed class ApaleoOptionsValidator : PmsConnectorOptionsValidator&lt;ApaleoOptions&gt;
 /// {
@@ -33,6 +33,27 @@ public class PmsConnectorOptionsValidator<TOptions>
         if (options.ReferenceDataLifetime < TimeSpan.Zero)
         {
             context.AddFailure(nameof(PmsConnectorOptions.ReferenceDataLifetime), "must not be negative");
+        }
+
+        ValidateTimeouts(options, context);
+    }
+
+    private static void ValidateTimeouts(PmsConnectorOptions options, PmsOptionsValidationContext context)
+    {
+        var attempt = context.RequirePositive(nameof(PmsConnectorOptions.AttemptTimeout), options.AttemptTimeout);
+        var total = context.RequirePositive(nameof(PmsConnectorOptions.TotalTimeout), options.TotalTimeout);
+        if (attempt && total && options.AttemptTimeout > options.TotalTimeout)
+        {
+            context.AddFailure(nameof(PmsConnectorOptions.AttemptTimeout), "must not exceed TotalTimeout: one attempt cannot outlast the whole call");
+        }
+
+        if (options.MaxRetryAfter < TimeSpan.Zero)
+        {
+            context.AddFailure(nameof(PmsConnectorOptions.MaxRetryAfter), "must not be negative");
+        }
+        else if (total && options.MaxRetryAfter >= options.TotalTimeout)
+        {
+            context.AddFailure(nameof(PmsConnectorOptions.MaxRetryAfter), "must be less than TotalTimeout: a wait that long leaves no time for the retry");
         }
     }
 }

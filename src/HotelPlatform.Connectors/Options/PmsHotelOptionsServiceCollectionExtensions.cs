@@ -11,6 +11,9 @@ public static class PmsHotelOptionsServiceCollectionExtensions
     /// Registers <typeparamref name="TOptions"/> for one hotel as named options (the name is <paramref name="hotelId"/>),
     /// bound from <paramref name="configuration"/> and validated at start (<c>ValidateOnStart</c>) by
     /// <paramref name="validator"/>. Failure messages name the hotel, the vendor and the setting's configuration path.
+    /// A key of the section that no property of <typeparamref name="TOptions"/> takes (<c>ClientSecert</c>), at any depth,
+    /// fails the validation too, naming the key's path and the nearest known setting, instead of being silently ignored;
+    /// <c>Vendor</c> and the keys declared with <c>AllowConfigurationKeys</c> are accepted.
     /// Resolve them with <c>IOptionsMonitor&lt;TOptions&gt;.Get(hotelId)</c>.
     /// </summary>
     /// <typeparam name="TOptions">The vendor's options type.</typeparam>
@@ -30,7 +33,7 @@ public static class PmsHotelOptionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var path = configuration is IConfigurationSection section ? section.Path : null;
-        return services.AddPmsHotelOptionsCore(hotelId, vendor, path, validator).Bind(configuration);
+        return services.AddPmsHotelOptionsCore(hotelId, vendor, path, configuration, validator).Bind(configuration);
     }
 
     /// <summary>
@@ -53,7 +56,7 @@ public static class PmsHotelOptionsServiceCollectionExtensions
         where TOptions : PmsConnectorOptions
     {
         ArgumentNullException.ThrowIfNull(configure);
-        return services.AddPmsHotelOptionsCore(hotelId, vendor, configurationPath: null, validator).Configure(configure);
+        return services.AddPmsHotelOptionsCore(hotelId, vendor, configurationPath: null, configuration: null, validator).Configure(configure);
     }
 
     private static OptionsBuilder<TOptions> AddPmsHotelOptionsCore<TOptions>(
@@ -61,6 +64,7 @@ public static class PmsHotelOptionsServiceCollectionExtensions
         string hotelId,
         string vendor,
         string? configurationPath,
+        IConfiguration? configuration,
         PmsConnectorOptionsValidator<TOptions>? validator)
         where TOptions : PmsConnectorOptions
     {
@@ -69,9 +73,16 @@ public static class PmsHotelOptionsServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(vendor);
 
         // One validator instance per hotel: it knows the hotel's vendor and configuration path, which a single
-        // IValidateOptions<TOptions> shared by all names could not.
-        services.AddSingleton<IValidateOptions<TOptions>>(
-            new PmsHotelOptionsValidation<TOptions>(hotelId, vendor, configurationPath, validator ?? new PmsConnectorOptionsValidator<TOptions>()));
+        // IValidateOptions<TOptions> shared by all names could not. The allowed extra keys are read from the container, so
+        // AllowConfigurationKeys may be called before or after the hotels are added.
+        var hotelValidator = validator ?? new PmsConnectorOptionsValidator<TOptions>();
+        services.AddSingleton<IValidateOptions<TOptions>>(sp => new PmsHotelOptionsValidation<TOptions>(
+            hotelId,
+            vendor,
+            configurationPath,
+            hotelValidator,
+            configuration,
+            [.. sp.GetServices<PmsAllowedConfigurationKey>().Select(k => k.Key)]));
         return services.AddOptions<TOptions>(hotelId).ValidateOnStart();
     }
 }
@@ -82,7 +93,9 @@ internal sealed class PmsHotelOptionsValidation<TOptions>(
     string hotelId,
     string vendor,
     string? configurationPath,
-    PmsConnectorOptionsValidator<TOptions> validator) : IValidateOptions<TOptions>
+    PmsConnectorOptionsValidator<TOptions> validator,
+    IConfiguration? configuration = null,
+    IReadOnlyCollection<string>? allowedKeys = null) : IValidateOptions<TOptions>
     where TOptions : PmsConnectorOptions
 {
     public ValidateOptionsResult Validate(string? name, TOptions options)
@@ -94,6 +107,11 @@ internal sealed class PmsHotelOptionsValidation<TOptions>(
 
         var context = new PmsOptionsValidationContext(hotelId, vendor, configurationPath);
         validator.Validate(options, context);
+        if (configuration is not null)
+        {
+            PmsConfigurationKeys.ReportUnknown(configuration, options.GetType(), allowedKeys ?? [], context);
+        }
+
         return context.Failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(context.Failures);
     }
 }

@@ -6,7 +6,9 @@ namespace HotelPlatform.Connectors;
 /// <summary>
 /// The names of the runtime's telemetry: every connector operation is one <see cref="Activity"/> of the source
 /// <see cref="SourceName"/> and is measured on the meter of the same name, tagged with <see cref="VendorTag"/>,
-/// <see cref="OperationTag"/>, <see cref="OutcomeTag"/> and <see cref="HotelTag"/>. No tag carries personal data.
+/// <see cref="OperationTag"/> and <see cref="OutcomeTag"/>. The activity also carries <see cref="HotelTag"/>; the
+/// measurements carry it only when <see cref="PmsTelemetryOptions.IncludeHotelInMetrics"/> is on, because one time series
+/// per hotel, operation and outcome is millions of series for thousands of hotels. No tag carries personal data.
 /// With OpenTelemetry: <c>.WithTracing(t =&gt; t.AddSource(PmsTelemetry.SourceName)).WithMetrics(m =&gt; m.AddMeter(PmsTelemetry.SourceName))</c>.
 /// </summary>
 public static class PmsTelemetry
@@ -29,7 +31,7 @@ public static class PmsTelemetry
     /// <summary>The outcome tag; see the <c>Outcome...</c> constants.</summary>
     public const string OutcomeTag = "pms.outcome";
 
-    /// <summary>The hotel key tag (<c>berlin-mitte</c>).</summary>
+    /// <summary>The hotel key tag (<c>berlin-mitte</c>): on every activity; on measurements only when <see cref="PmsTelemetryOptions.IncludeHotelInMetrics"/> is on.</summary>
     public const string HotelTag = "pms.hotel";
 
     /// <summary>The tag of the failure's exception type, on failures only (OpenTelemetry's <c>error.type</c>).</summary>
@@ -82,6 +84,22 @@ public static class PmsTelemetry
         OperationCanceledException => OutcomeUnavailable,
         _ => OutcomeError,
     };
+}
+
+/// <summary>
+/// Settings of the runtime's telemetry, shared by every hotel. Set them with
+/// <c>AddPmsConnectors().ConfigureTelemetry(o =&gt; ...)</c> or bind them like any options class
+/// (<c>services.Configure&lt;PmsTelemetryOptions&gt;(configuration.GetSection("PmsTelemetry"))</c>).
+/// </summary>
+public sealed class PmsTelemetryOptions
+{
+    /// <summary>
+    /// Gets or sets a value indicating whether the operation metrics carry the hotel key (<see cref="PmsTelemetry.HotelTag"/>).
+    /// Off by default: every hotel multiplies the metric series by its own set (operations × outcomes × error types), so
+    /// 5,000 hotels make millions of series in a metrics back end. Activities always carry the hotel, and so do the log
+    /// lines of the HTTP pipeline; turn this on for a deployment with few hotels that wants per-hotel dashboards.
+    /// </summary>
+    public bool IncludeHotelInMetrics { get; set; }
 }
 
 /// <summary>The runtime's activity source and instruments; one per service provider (the meter comes from <see cref="IMeterFactory"/> where registered).</summary>

@@ -7,7 +7,8 @@ namespace HotelPlatform.Connectors;
 /// The outermost layer of every registered hotel's connector: one <see cref="Activity"/> and one measurement per
 /// operation (see <see cref="PmsTelemetry"/>), and the operation name on the asynchronous flow for the HTTP pipeline's
 /// log lines. Tags are the vendor, the hotel key, the operation and the outcome; never arguments or results, which
-/// carry guest data.
+/// carry guest data. The hotel key is on the activity always and on the measurements only when
+/// <see cref="PmsTelemetryOptions.IncludeHotelInMetrics"/> is on (metric cardinality).
 /// </summary>
 internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
 {
@@ -15,14 +16,16 @@ internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
     private readonly string _hotelId;
     private readonly PmsInstrumentation _instrumentation;
     private readonly TimeProvider _timeProvider;
+    private readonly bool _hotelInMetrics;
 
-    public TelemetryPmsConnector(IPmsConnector innerConnector, string vendor, string hotelId, PmsInstrumentation instrumentation, TimeProvider timeProvider)
+    public TelemetryPmsConnector(IPmsConnector innerConnector, string vendor, string hotelId, PmsInstrumentation instrumentation, TimeProvider timeProvider, PmsTelemetryOptions? options = null)
         : base(innerConnector)
     {
         _vendor = vendor;
         _hotelId = hotelId;
         _instrumentation = instrumentation;
         _timeProvider = timeProvider;
+        _hotelInMetrics = options?.IncludeHotelInMetrics ?? false;
     }
 
     public override async Task<PmsHealthReport> CheckHealthAsync(CancellationToken cancellationToken = default)
@@ -230,8 +233,12 @@ internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
                 { PmsTelemetry.VendorTag, owner._vendor },
                 { PmsTelemetry.OperationTag, operation },
                 { PmsTelemetry.OutcomeTag, outcome },
-                { PmsTelemetry.HotelTag, owner._hotelId },
             };
+            if (owner._hotelInMetrics)
+            {
+                tags.Add(PmsTelemetry.HotelTag, owner._hotelId);
+            }
+
             if (failure is not null)
             {
                 tags.Add(PmsTelemetry.ErrorTypeTag, failure.GetType().FullName);

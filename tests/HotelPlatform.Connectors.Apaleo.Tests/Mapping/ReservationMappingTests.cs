@@ -1,4 +1,5 @@
 using HotelPlatform.Connectors.Apaleo.Mapping;
+using HotelPlatform.Connectors.Apaleo.Wire;
 using HotelPlatform.Connectors.Apaleo.Tests.Infrastructure;
 
 namespace HotelPlatform.Connectors.Apaleo.Tests.Mapping;
@@ -102,5 +103,38 @@ public sealed class ReservationMappingTests
 
         Assert.Equal(PmsVendors.Apaleo, exception.Vendor);
         Assert.Contains("XXY", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Time_slices_become_the_nightly_rates_in_date_order_at_their_total_gross_amount()
+    {
+        static TimeSliceModel Slice(int day, decimal gross, decimal baseGross) => new()
+        {
+            From = new DateTimeOffset(2025, 3, day, 17, 0, 0, TimeSpan.FromHours(1)),
+            To = new DateTimeOffset(2025, 3, day + 1, 11, 0, 0, TimeSpan.FromHours(1)),
+            ServiceDate = new DateOnly(2025, 3, day),
+            RatePlan = new EmbeddedRatePlanModel { Id = "MUC-FLEX-DBL" },
+            UnitGroup = new EmbeddedUnitGroupModel { Id = "MUC-DBL" },
+            BaseAmount = new AmountModel { GrossAmount = baseGross, Currency = "EUR" },
+            TotalGrossAmount = new MonetaryValueModel(gross, "EUR"),
+        };
+
+        // Listed out of order on purpose; the package element (breakfast) is in the total gross, not in the base amount.
+        var model = RequestSamples.CurrentReservation() with { TimeSlices = [Slice(11, 130m, 110m), Slice(10, 110m, 90m)] };
+
+        var reservation = ApaleoReservationMapper.ToReservation(model, Zones.Berlin);
+
+        Assert.Equal(
+            [new NightlyRate(new DateOnly(2025, 3, 10), new Money(110m, "EUR")), new NightlyRate(new DateOnly(2025, 3, 11), new Money(130m, "EUR"))],
+            reservation.NightlyRates);
+    }
+
+    [Fact]
+    public void A_reservation_read_without_time_slices_has_no_nightly_rates_rather_than_invented_ones()
+    {
+        var reservation = ApaleoReservationMapper.ToReservation(RequestSamples.CurrentReservation() with { TimeSlices = null });
+
+        Assert.Empty(reservation.NightlyRates);
+        Assert.Empty(reservation.Fees);
     }
 }

@@ -159,6 +159,9 @@ public sealed class VendorExampleMappingTests
         Assert.Empty(reservation.AdditionalGuests);
         Assert.Empty(reservation.Services);
         Assert.Equal([new DateOnly(2021, 6, 30), new DateOnly(2021, 7, 1)], model.TimeSlices!.Select(s => s.ServiceDate));
+        Assert.Equal(
+            [new NightlyRate(new DateOnly(2021, 6, 30), new Money(86m, "EUR")), new NightlyRate(new DateOnly(2021, 7, 1), new Money(101m, "EUR"))],
+            reservation.NightlyRates);
         Assert.Equal("MUC-FLEX", model.CancellationFee?.Id);
     }
 

@@ -88,6 +88,35 @@ public sealed class ContractKitCatchesBrokenConnectorsTests
     }
 
     [Fact]
+    public async Task A_reservation_missing_its_last_night_fails_the_nightly_rates_test()
+    {
+        var failure = await RunAsync(inner => new NightlyRatesConnector(inner, r => r with { NightlyRates = r.NightlyRates.SkipLast(1).ToList() }), f => new ReservationProbe(f), t => t.Booked_reservation_prices_each_night_of_its_stay_and_the_nights_add_up_to_the_total());
+
+        AssertFailed(failure);
+    }
+
+    [Fact]
+    public async Task Nightly_rates_that_do_not_add_up_to_the_total_fail_the_nightly_rates_test()
+    {
+        var failure = await RunAsync(
+            inner => new NightlyRatesConnector(inner, r => r with { NightlyRates = [.. r.NightlyRates.Select(n => n with { Amount = new Money(n.Amount.Amount + 1m, n.Amount.Currency) })] }),
+            f => new ReservationProbe(f),
+            t => t.Booked_reservation_prices_each_night_of_its_stay_and_the_nights_add_up_to_the_total());
+
+        AssertFailed(failure);
+        Assert.Contains("the total says", failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reservation_without_any_nightly_breakdown_skips_the_nightly_rates_test_with_the_reason()
+    {
+        var outcome = await RunAsync(inner => new NightlyRatesConnector(inner, r => r with { NightlyRates = [] }), f => new ReservationProbe(f), t => t.Booked_reservation_prices_each_night_of_its_stay_and_the_nights_add_up_to_the_total());
+
+        var skipped = Assert.IsType<ProbeSkippedException>(outcome);
+        Assert.Contains("carries no nightly breakdown", skipped.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_capability_the_connector_does_not_declare_is_skipped_with_the_reason()
     {
         var outcome = await RunAsync(inner => inner, f => new ReservationProbe(f), t => t.Creating_twice_with_the_same_client_reference_books_once(), ConnectorCapabilities.Inventory | ConnectorCapabilities.RatePlans);
@@ -116,6 +145,7 @@ public sealed class ContractKitCatchesBrokenConnectorsTests
         Assert.Null(await RunAsync(inner => inner, f => new ValidationProbe(f), t => t.Quote_with_no_adults_is_refused()));
         Assert.Null(await RunAsync(inner => inner, f => new AvailabilityProbe(f), t => t.Booking_takes_one_room_per_night_and_cancelling_gives_it_back()));
         Assert.Null(await RunAsync(inner => inner, f => new GuestProbe(f), t => t.Upserting_a_new_guest_assigns_an_id_and_stores_it()));
+        Assert.Null(await RunAsync(inner => inner, f => new ReservationProbe(f), t => t.Booked_reservation_prices_each_night_of_its_stay_and_the_nights_add_up_to_the_total()));
     }
 
     private static void AssertFailed(Exception? outcome) => KitProbe.AssertFailed(outcome);
@@ -192,6 +222,16 @@ public sealed class ContractKitCatchesBrokenConnectorsTests
     {
         public override Task<Reservation> CreateReservationAsync(ReservationDraft draft, CancellationToken cancellationToken = default) =>
             InnerConnector.CreateReservationAsync(draft with { ClientReference = Guid.NewGuid().ToString("N") }, cancellationToken);
+    }
+
+    /// <summary>Rewrites the nightly breakdown of every reservation it reads back.</summary>
+    private sealed class NightlyRatesConnector(IPmsConnector inner, Func<Reservation, Reservation> rewrite) : DelegatingPmsConnector(inner)
+    {
+        public override async Task<Reservation> CreateReservationAsync(ReservationDraft draft, CancellationToken cancellationToken = default) =>
+            rewrite(await InnerConnector.CreateReservationAsync(draft, cancellationToken));
+
+        public override async Task<Reservation> GetReservationAsync(string reservationId, CancellationToken cancellationToken = default) =>
+            rewrite(await InnerConnector.GetReservationAsync(reservationId, cancellationToken));
     }
 
     /// <summary>Stops after the first page.</summary>

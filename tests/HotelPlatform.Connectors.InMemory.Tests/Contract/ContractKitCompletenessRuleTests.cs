@@ -122,4 +122,55 @@ public sealed class ContractKitCompletenessRuleTests
     }
 
     public abstract class IntermediateGuestTests(InMemoryContractFixture fixture) : GuestContractTests<InMemoryContractFixture>(fixture);
+
+    private static readonly ContractKitArea FolioArea = new(typeof(FolioContractTests<>), "Folio", ConnectorCapabilities.None) { Feature = typeof(IFolios) };
+
+    [Fact]
+    public void A_feature_the_connector_offers_through_GetService_requires_its_area_with_the_fix()
+    {
+        var connector = new FeatureConnector(TestHotel.Create().Connector, new Folios());
+
+        var gap = Assert.Single(ContractKit.FindGaps([.. ContractKit.Areas, FolioArea], AllAreas, connector, [], "MyFixture"));
+
+        Assert.Contains("No test class derives from FolioContractTests<>", gap, StringComparison.Ordinal);
+        Assert.Contains("the connector offers folios (GetService returns its IFolios)", gap, StringComparison.Ordinal);
+        Assert.Contains("FolioContractTests<MyFixture>(fixture)", gap, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_feature_area_is_satisfied_by_a_subclass_and_not_required_of_a_connector_without_the_feature()
+    {
+        var withFeature = new FeatureConnector(TestHotel.Create().Connector, new Folios());
+        var withoutFeature = TestHotel.Create().Connector;
+
+        Assert.Empty(ContractKit.FindGaps([.. ContractKit.Areas, FolioArea], [.. AllAreas, typeof(InMemoryFolioTests)], withFeature, [], "F"));
+        Assert.Empty(ContractKit.FindGaps([.. ContractKit.Areas, FolioArea], AllAreas, withoutFeature, [], "F"));
+        Assert.False(FolioArea.IsRequiredFor(ConnectorCapabilities.All), "Capabilities alone cannot require a feature area.");
+    }
+
+    [Fact]
+    public void The_connector_overload_still_requires_the_areas_of_declared_capabilities()
+    {
+        var gaps = ContractKit.FindGaps(AllAreas.Where(t => t != typeof(InMemoryGuestContractTests)), TestHotel.Create().Connector, [], "F");
+
+        Assert.Contains("GuestContractTests<>", Assert.Single(gaps), StringComparison.Ordinal);
+    }
+
+    [PmsFeature("folios")]
+    public interface IFolios;
+
+    private sealed class Folios : IFolios;
+
+    /// <summary>A feature area as a vendor package (or a later kit) would declare it.</summary>
+    [ContractTestArea("Folio", ConnectorCapabilities.None, Feature = typeof(IFolios))]
+    public abstract class FolioContractTests<TFixture>
+        where TFixture : PmsContractFixture;
+
+    public sealed class InMemoryFolioTests : FolioContractTests<InMemoryContractFixture>;
+
+    private sealed class FeatureConnector(IPmsConnector inner, object feature) : DelegatingPmsConnector(inner)
+    {
+        public override object? GetService(Type serviceType, object? serviceKey = null) =>
+            serviceKey is null && serviceType.IsInstanceOfType(feature) ? feature : base.GetService(serviceType, serviceKey);
+    }
 }
