@@ -1,4 +1,6 @@
+using HotelPlatform.Connectors.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 
 namespace HotelPlatform.Connectors.Http;
@@ -32,9 +34,12 @@ public static class PmsHttpClientBuilderExtensions
     /// <item>resilience (Microsoft.Extensions.Http.Resilience): total timeout, retry of reads and of writes marked safe
     /// (<see cref="PmsHttpRequestOptions"/>, idempotency key) on transient failures honouring <c>Retry-After</c>, the
     /// account's proactive rate limiter (<see cref="PmsHttpClientOptions.RateLimit"/>), per-attempt timeout;</item>
-    /// <item>OAuth2 client credentials (<see cref="PmsHttpClientOptions.ClientCredentials"/>): a token shared by the
-    /// account, refreshed before expiry, and one replay on 401.</item>
+    /// <item>authentication (<see cref="PmsHttpClientOptions.Authenticator"/>): the account's credentials on every
+    /// attempt, one renewal and replay on 401; a refused TLS handshake (client certificate) becomes a
+    /// <see cref="PmsAuthenticationException"/>;</item>
+    /// <item>the send marker, innermost: records that the request reached the network.</item>
     /// </list>
+    /// A <see cref="PmsHttpClientOptions.ClientCertificate"/> is put on the primary handler for mutual TLS.
     /// The client's own <see cref="HttpClient.Timeout"/> is switched off (the pipeline's timeouts run on the injected
     /// <see cref="TimeProvider"/>), and IHttpClientFactory's default loggers, which write full request addresses, are removed.
     /// </summary>
@@ -75,18 +80,24 @@ public static class PmsHttpClientBuilderExtensions
         builder.AddHttpMessageHandler(services =>
         {
             var settings = Resolve(services, name);
-            return settings.ClientCredentials is { } credentials
-                ? new PmsClientCredentialsHandler(credentials, settings.Vendor, services.GetRequiredService<PmsTokenCache>())
-                : new PassThroughHandler();
+            return new PmsAuthenticationHandler(settings.Authenticator, settings.Vendor, settings.ClientCertificate is not null);
         });
         builder.AddHttpMessageHandler(static _ => new PmsSendMarkerHandler());
+
+        // Post-configured, so that it runs after every ConfigurePrimaryHttpMessageHandler of the client, whenever it was
+        // called: the certificate goes on the primary handler that is actually used.
+        builder.Services.PostConfigure<HttpClientFactoryOptions>(name, factoryOptions => factoryOptions.HttpMessageHandlerBuilderActions.Add(handlers =>
+        {
+            if (Resolve(handlers.Services, name).ClientCertificate is { } certificate)
+            {
+                PmsClientCertificates.Apply(handlers.PrimaryHandler, certificate, name);
+            }
+        }));
         return builder;
     }
 
     private static PmsHttpClientOptions Resolve(IServiceProvider services, string name) =>
         services.GetRequiredKeyedService<PmsHttpClientRegistration>(name).Resolve(services);
-
-    private sealed class PassThroughHandler : DelegatingHandler;
 }
 
 /// <summary>How one client's settings are made, and their validation.</summary>
