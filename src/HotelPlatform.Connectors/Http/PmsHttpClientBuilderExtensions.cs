@@ -80,19 +80,19 @@ public static class PmsHttpClientBuilderExtensions
         builder.AddHttpMessageHandler(services =>
         {
             var settings = Resolve(services, name);
-            return new PmsAuthenticationHandler(settings.Authenticator, settings.Vendor, settings.ClientCertificate is not null);
+            return new PmsAuthenticationHandler(settings.Authenticator, settings.Vendor, settings.ClientCertificate is not null, services.GetRequiredKeyedService<PmsClientCertificateRequests>(name));
         });
         builder.AddHttpMessageHandler(static _ => new PmsSendMarkerHandler());
 
         // Post-configured, so that it runs after every ConfigurePrimaryHttpMessageHandler of the client, whenever it was
         // called: the certificate goes on the primary handler that is actually used.
+        builder.Services.AddKeyedSingleton(name, new PmsClientCertificateRequests());
         builder.Services.PostConfigure<HttpClientFactoryOptions>(name, factoryOptions => factoryOptions.HttpMessageHandlerBuilderActions.Add(handlers =>
-        {
-            if (Resolve(handlers.Services, name).ClientCertificate is { } certificate)
-            {
-                PmsClientCertificates.Apply(handlers.PrimaryHandler, certificate, name);
-            }
-        }));
+            PmsClientCertificates.Apply(
+                handlers.PrimaryHandler,
+                Resolve(handlers.Services, name).ClientCertificate,
+                name,
+                handlers.Services.GetRequiredKeyedService<PmsClientCertificateRequests>(name))));
         return builder;
     }
 
