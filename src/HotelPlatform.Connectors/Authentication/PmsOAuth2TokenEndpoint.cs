@@ -110,7 +110,7 @@ internal sealed partial class PmsOAuth2TokenEndpoint(PmsOAuth2CredentialOptions 
 
         if (response.ErrorType == ResponseErrorType.Exception)
         {
-            return Unavailable("the token endpoint did not answer", null, response.Exception);
+            return Unavailable("the token endpoint could not be reached or did not answer", null, response.Exception);
         }
 
         // The endpoint's own trouble (5xx, 408, 429) is transient; anything else means the credentials or the request
