@@ -106,7 +106,7 @@ internal sealed partial class PmsOAuth2TokenEndpoint(PmsOAuth2CredentialOptions 
     {
         var status = response.HttpStatusCode;
         var code = response.ErrorType == ResponseErrorType.Protocol ? response.Error : null;
-        LogTokenRequestFailed(logger, options.Vendor, _endpoint, status == 0 ? null : (int)status, code is null ? response.ErrorType.ToString() : PmsRedaction.Scrub(code));
+        LogTokenRequestFailed(logger, options.Vendor, _endpoint, status == 0 ? null : (int)status, code is null ? response.ErrorType.ToString() : Redact(code, []));
 
         if (response.ErrorType == ResponseErrorType.Exception)
         {
@@ -125,7 +125,7 @@ internal sealed partial class PmsOAuth2TokenEndpoint(PmsOAuth2CredentialOptions 
             return specific;
         }
 
-        return new PmsAuthenticationException($"{options.Vendor}: the token endpoint refused the client credentials (HTTP {(int)status}){Detail(response)}.", response.Exception)
+        return new PmsAuthenticationException($"{options.Vendor}: the token endpoint refused the client credentials (HTTP {(int)status}){Detail(response, [])}.", response.Exception)
         {
             Vendor = options.Vendor,
             VendorErrorCode = code,
@@ -133,8 +133,12 @@ internal sealed partial class PmsOAuth2TokenEndpoint(PmsOAuth2CredentialOptions 
         };
     }
 
-    /// <summary>The OAuth2 error code and scrubbed description, for a message: <c> (invalid_client: ...)</c>.</summary>
-    public static string Detail(TokenResponse response)
+    /// <summary>
+    /// The OAuth2 error code and description, for a message: <c> (invalid_client: ...)</c>. The description is the
+    /// vendor's free text and may echo what was sent, so every secret of these settings (and
+    /// <paramref name="moreSecrets"/>, a refresh token received since) is replaced, and the rest scrubbed.
+    /// </summary>
+    public string Detail(TokenResponse response, params IEnumerable<string?> moreSecrets)
     {
         var code = response.ErrorType == ResponseErrorType.Protocol ? response.Error : null;
         if (code is null)
@@ -142,8 +146,27 @@ internal sealed partial class PmsOAuth2TokenEndpoint(PmsOAuth2CredentialOptions 
             return string.Empty;
         }
 
-        var description = string.IsNullOrWhiteSpace(response.ErrorDescription) ? string.Empty : ": " + PmsRedaction.Scrub(response.ErrorDescription);
-        return $" ({PmsRedaction.Scrub(code)}{description})";
+        var description = string.IsNullOrWhiteSpace(response.ErrorDescription) ? string.Empty : ": " + Redact(response.ErrorDescription, moreSecrets);
+        return $" ({Redact(code, moreSecrets)}{description})";
+    }
+
+    private string Redact(string text, IEnumerable<string?> moreSecrets)
+    {
+        IEnumerable<string?> secrets = [options.ClientSecret, .. options.TokenRequestHeaders.Values, .. options.TokenRequestParameters.Values, .. moreSecrets];
+        secrets = options switch
+        {
+            PmsClientSecretCredentialOptions user => secrets.Append(user.Password),
+            PmsRefreshTokenCredentialOptions grant => secrets.Append(grant.RefreshToken).Append(grant.AuthorizationCode),
+            _ => secrets,
+        };
+
+        // Longest first, so that a secret containing another is replaced whole.
+        foreach (var secret in secrets.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal).OrderByDescending(v => v!.Length))
+        {
+            text = text.Replace(secret!, PmsRedaction.SecretPlaceholder, StringComparison.Ordinal);
+        }
+
+        return PmsRedaction.Scrub(text);
     }
 
     private PmsUnavailableException Unavailable(string what, HttpStatusCode? status, Exception? inner) =>

@@ -104,7 +104,7 @@ public sealed class PmsRefreshTokenCredential : PmsTokenCredential
         // Revoked, expired or already used: asking again with the same grant cannot succeed, so the refusal is kept and
         // every later call fails at once instead of hitting the token endpoint.
         _refusalCode = InvalidGrant;
-        _refusal = $"{Vendor}: the token endpoint refused {what} (HTTP {(int)response.HttpStatusCode}){PmsOAuth2TokenEndpoint.Detail(response)}: it was revoked, has expired or was already used. The application must be authorized again to obtain a new refresh token.";
+        _refusal = $"{Vendor}: the token endpoint refused {what} (HTTP {(int)response.HttpStatusCode}){_endpoint.Detail(response, _refreshToken)}: it was revoked, has expired or was already used. The application must be authorized again to obtain a new refresh token.";
         return Refused(_refusal, _refusalCode);
     }
 
