@@ -18,6 +18,9 @@ public sealed class CredentialHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
         services.AddFakeLogging();
+
+        // The runtime's own registration of the token client (no default loggers), as an application gets it.
+        services.AddPmsConnectors();
         services.AddHttpClient(PmsOAuth2CredentialOptions.TokenHttpClientName).ConfigurePrimaryHttpMessageHandler(() => tokenEndpoint);
         _services = services.BuildServiceProvider();
         Tokens = tokenEndpoint;
