@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using HotelPlatform.Connectors.Http;
@@ -29,23 +30,27 @@ public sealed class MutualTlsTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => (_server, _address) = await StartServerAsync(SslProtocols.None);
+
+    /// <summary>Starts the server; <see cref="SslProtocols.None"/> lets the platform choose (TLS 1.3 where available).</summary>
+    private static async Task<(WebApplication Server, Uri Address)> StartServerAsync(SslProtocols protocols)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https =>
         {
+            https.SslProtocols = protocols;
             https.ServerCertificate = ServerCertificate;
             https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
 
             // Only the test client's certificate is accepted; anything else is refused in the handshake.
             https.ClientCertificateValidation = (certificate, _, _) => certificate.Thumbprint == ClientCertificate.Thumbprint;
         })));
-        _server = builder.Build();
-        _server.MapGet("/api/whoami", (HttpContext context) => context.Connection.ClientCertificate?.Subject ?? "nobody");
-        await _server.StartAsync(Ct);
-        var address = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/api/");
+        var server = builder.Build();
+        server.MapGet("/api/whoami", (HttpContext context) => context.Connection.ClientCertificate?.Subject ?? "nobody");
+        await server.StartAsync(Ct);
+        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return (server, new Uri(address + "/api/"));
     }
 
     public async ValueTask DisposeAsync()
@@ -56,11 +61,11 @@ public sealed class MutualTlsTests : IAsyncLifetime
         }
     }
 
-    private PipelineHarness Harness(X509Certificate2? clientCertificate) => PipelineHarness.Create(services =>
+    private PipelineHarness Harness(X509Certificate2? clientCertificate, Uri? address = null) => PipelineHarness.Create(services =>
         services.AddPmsHttpClient(PipelineHarness.ClientName, _ =>
             {
                 var options = PipelineHarness.Options();
-                options.BaseAddress = _address;
+                options.BaseAddress = address ?? _address;
                 options.ClientCertificate = clientCertificate;
                 options.MaxRetryAttempts = 0;
                 return options;
@@ -103,6 +108,21 @@ public sealed class MutualTlsTests : IAsyncLifetime
         Assert.Contains("TLS handshake", error.Message, StringComparison.Ordinal);
         Assert.Contains("refused the client certificate", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("PRIVATE KEY", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Under_TLS_1_2_the_refusal_in_the_handshake_itself_is_reported_the_same_way()
+    {
+        var (server, address) = await StartServerAsync(SslProtocols.Tls12);
+        await using (server)
+        {
+            await using var harness = Harness(StrangerCertificate, address);
+
+            var error = await Assert.ThrowsAsync<PmsAuthenticationException>(() => harness.Client().GetStringAsync("whoami", Ct).Within());
+
+            Assert.Contains("TLS handshake", error.Message, StringComparison.Ordinal);
+            Assert.Contains("refused the client certificate", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -213,6 +213,38 @@ public sealed class ClientCredentialsTests
     }
 
     [Fact]
+    public async Task A_rotated_client_secret_gets_a_credential_of_its_own_instead_of_the_token_of_the_old_one()
+    {
+        var tokens = new TestHttpHandler((_, index) => Token($"token-{index + 1}"));
+        var api = AcceptsAnyToken();
+        await using var harness = PipelineHarness.Create(
+            api,
+            services =>
+            {
+                var options = PipelineHarness.Options();
+                options.Authenticator = PipelineHarness.Bearer(services, secret: "secret-old");
+                return options;
+            },
+            tokens);
+        var registry = harness.Services.GetRequiredService<PmsCredentialRegistry>();
+        var options = new PmsClientSecretCredentialOptions { Vendor = "acme", TokenAddress = new Uri("http://127.0.0.1/connect/token"), ClientId = "client-1", ClientSecret = "secret-old" };
+
+        using (await harness.Client().GetAsync("a", Ct).Within())
+        {
+        }
+
+        var old = registry.GetClientSecretCredential(options);
+        options.ClientSecret = "secret-new";
+        var rotated = registry.GetClientSecretCredential(options);
+
+        Assert.NotSame(old, rotated);
+        Assert.Equal("token-1", (await old.GetTokenAsync(Ct)).Value);
+        Assert.Equal("token-2", (await rotated.GetTokenAsync(Ct)).Value);
+        Assert.Equal(2, tokens.Count);
+        Assert.DoesNotContain("secret-old", options.CacheKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refused_credentials_fail_with_an_authentication_error_that_does_not_contain_the_secret()
     {
         var tokens = new TestHttpHandler((_, _) => TestHttpHandler.Json(HttpStatusCode.BadRequest, """{"error":"invalid_client","error_description":"client_secret=s3cr3t-value is wrong"}"""));
