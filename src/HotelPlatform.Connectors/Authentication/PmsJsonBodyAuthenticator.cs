@@ -63,8 +63,9 @@ public sealed class PmsJsonBodyAuthenticator : PmsRequestAuthenticator
         }
         catch (JsonException ex)
         {
-            // The parser's message quotes no content, only positions: safe to keep as the inner exception.
-            throw new InvalidOperationException($"{Describe(request)} does not have a JSON body; it must be a JSON object to carry the credentials.", ex);
+            // Not kept as the inner exception: the parser's message quotes the offending character of the body. The
+            // position is enough to find the fault.
+            throw new InvalidOperationException($"{Describe(request)} does not have a JSON body (invalid at line {ex.LineNumber}, byte {ex.BytePositionInLine}); it must be a JSON object to carry the credentials.");
         }
 
         if (node is not JsonObject body)
