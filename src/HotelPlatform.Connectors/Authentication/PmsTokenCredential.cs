@@ -145,8 +145,6 @@ public abstract class PmsTokenCredential
                 _token = null;
             }
         }
-
-        OnInvalidated(rejected);
     }
 
     /// <summary>Returns a description without any secret.</summary>
@@ -161,12 +159,6 @@ public abstract class PmsTokenCredential
     /// <param name="cancellationToken">Cancelled when <see cref="PmsTokenCredentialOptions.TokenRequestTimeout"/> has passed.</param>
     /// <returns>The token; its <see cref="PmsAccessToken.ExpiresAt"/> decides when it is renewed.</returns>
     protected abstract Task<PmsAccessToken> RequestTokenAsync(CancellationToken cancellationToken);
-
-    /// <summary>Called after <see cref="Invalidate"/>; a subclass that keeps more state (a refresh token) can react.</summary>
-    /// <param name="rejected">The token the vendor refused.</param>
-    protected virtual void OnInvalidated(PmsAccessToken rejected)
-    {
-    }
 
     /// <summary>Makes the exception for an issuer that did not answer in time or could not be reached.</summary>
     /// <param name="what">What happened, for example "the token endpoint did not answer".</param>

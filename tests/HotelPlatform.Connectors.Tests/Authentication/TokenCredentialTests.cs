@@ -55,7 +55,7 @@ public sealed class TokenCredentialTests
     public async Task The_shared_base_renews_a_token_by_RefreshBeforeExpiry_but_at_most_a_tenth_of_its_lifetime_early()
     {
         await using var harness = new CredentialHarness(new TestHttpHandler((_, _) => throw new InvalidOperationException("no HTTP here")));
-        var credential = new CountingCredential(harness.Time, lifetime: TimeSpan.FromSeconds(300)) { };
+        var credential = new CountingCredential(harness.Time, lifetime: TimeSpan.FromSeconds(300));
 
         Assert.Equal("token-1", (await credential.GetTokenAsync(Ct)).Value);
 
