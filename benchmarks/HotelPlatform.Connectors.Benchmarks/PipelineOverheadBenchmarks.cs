@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using HotelPlatform.Connectors.Authentication;
 using HotelPlatform.Connectors.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,18 +31,19 @@ public class PipelineOverheadBenchmarks
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddPmsConnectors();
-        services.AddPmsHttpClient("bench", _ => new PmsHttpClientOptions
+        services.AddPmsHttpClient("bench", sp => new PmsHttpClientOptions
         {
             Vendor = PmsVendors.Apaleo,
             HotelId = "bench",
             BaseAddress = _server.BaseAddress,
             AccountKey = "apaleo:bench",
-            ClientCredentials = new PmsClientCredentials
+            Authenticator = new PmsBearerTokenAuthenticator(sp.GetRequiredService<PmsCredentialRegistry>().GetClientSecretCredential(new PmsClientSecretCredentialOptions
             {
+                Vendor = PmsVendors.Apaleo,
                 TokenAddress = new Uri(_server.BaseAddress, "connect/token"),
                 ClientId = "bench-client",
                 ClientSecret = "bench-secret",
-            },
+            })),
             // A quota far above what one benchmark thread can send: the limiter's cost is measured, not its waits.
             RateLimit = new PmsRateLimitQuota(1_000_000, TimeSpan.FromSeconds(1)),
         });

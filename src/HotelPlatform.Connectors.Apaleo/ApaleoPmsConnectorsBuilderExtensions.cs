@@ -1,6 +1,7 @@
 using HotelPlatform.Connectors.Apaleo;
 using HotelPlatform.Connectors.Apaleo.Subscriptions;
 using HotelPlatform.Connectors.Apaleo.Webhooks;
+using HotelPlatform.Connectors.Authentication;
 using HotelPlatform.Connectors.Events;
 using HotelPlatform.Connectors.Http;
 using Microsoft.Extensions.Configuration;
@@ -70,9 +71,9 @@ public static class ApaleoPmsConnectorsBuilderExtensions
 
         var services = builder.Services;
         services.AddHttpClient(ApaleoClients.CoreClientName(hotelId))
-            .AddPmsHttpPipeline<ApaleoOptions>(hotelId, o => HttpClientOptions(hotelId, o, o.BaseAddress ?? ApaleoOptions.DefaultBaseAddress));
+            .AddPmsHttpPipeline<ApaleoOptions>(hotelId, (sp, o) => HttpClientOptions(sp, hotelId, o, o.BaseAddress ?? ApaleoOptions.DefaultBaseAddress));
         services.AddHttpClient(ApaleoClients.WebhookClientName(hotelId))
-            .AddPmsHttpPipeline<ApaleoOptions>(hotelId, o => HttpClientOptions(hotelId, o, o.WebhookAddress ?? ApaleoOptions.DefaultWebhookAddress));
+            .AddPmsHttpPipeline<ApaleoOptions>(hotelId, (sp, o) => HttpClientOptions(sp, hotelId, o, o.WebhookAddress ?? ApaleoOptions.DefaultWebhookAddress));
         services.AddKeyedSingleton<IApaleoSubscriptions>(hotelId, static (sp, key) =>
         {
             var hotel = (string)key!;
@@ -92,26 +93,32 @@ public static class ApaleoPmsConnectorsBuilderExtensions
     /// <summary>
     /// The pipeline settings of both of a hotel's clients. They share the account key <c>apaleo:{ClientId}</c>:
     /// Apaleo computes its limits "per Client ID + Account Code", and a custom app's client id belongs to one account,
-    /// so every hotel of the account shares one token (the runtime's cache is keyed by token endpoint, client id and
-    /// scope) and one pace. The pace is Apaleo's documented soft limit unless the options say otherwise.
+    /// so every hotel of the account shares one pace and one token: the credential comes from the runtime's
+    /// <see cref="PmsCredentialRegistry"/>, keyed by token endpoint, client id and scope. The pace is Apaleo's
+    /// documented soft limit unless the options say otherwise.
     /// </summary>
-    private static PmsHttpClientOptions HttpClientOptions(string hotelId, ApaleoOptions options, Uri baseAddress) => new PmsHttpClientOptions
+    private static PmsHttpClientOptions HttpClientOptions(IServiceProvider services, string hotelId, ApaleoOptions options, Uri baseAddress)
     {
-        Vendor = PmsVendors.Apaleo,
-        HotelId = hotelId,
-        BaseAddress = baseAddress,
-        AccountKey = $"{PmsVendors.Apaleo}:{options.ClientId}",
-        ClientCredentials = new PmsClientCredentials
+        var credential = services.GetRequiredService<PmsCredentialRegistry>().GetClientSecretCredential(new PmsClientSecretCredentialOptions
         {
+            Vendor = PmsVendors.Apaleo,
             TokenAddress = options.TokenEndpoint ?? ApaleoOptions.DefaultTokenEndpoint,
             ClientId = options.ClientId,
             ClientSecret = options.ClientSecret,
             Scope = options.Scopes.Count == 0 ? null : string.Join(' ', options.Scopes.Select(s => s.Trim()).Distinct(StringComparer.Ordinal)),
-        },
-        RateLimit = new PmsRateLimitQuota(options.RequestsPerSecond, TimeSpan.FromSeconds(1)) { Burst = options.RequestBurst },
-        ResponseClassifier = ApaleoResponseClassifier.Instance,
-        RequestIdHeaders = { ApaleoResponseClassifier.TrackingIdHeader },
-    }.WithTimeoutsOf(options);
+        });
+        return new PmsHttpClientOptions
+        {
+            Vendor = PmsVendors.Apaleo,
+            HotelId = hotelId,
+            BaseAddress = baseAddress,
+            AccountKey = $"{PmsVendors.Apaleo}:{options.ClientId}",
+            Authenticator = new PmsBearerTokenAuthenticator(credential),
+            RateLimit = new PmsRateLimitQuota(options.RequestsPerSecond, TimeSpan.FromSeconds(1)) { Burst = options.RequestBurst },
+            ResponseClassifier = ApaleoResponseClassifier.Instance,
+            RequestIdHeaders = { ApaleoResponseClassifier.TrackingIdHeader },
+        }.WithTimeoutsOf(options);
+    }
 
     private static ApaleoOptions Options(IServiceProvider services, string hotelId) =>
         services.GetRequiredService<IOptionsMonitor<ApaleoOptions>>().Get(hotelId);

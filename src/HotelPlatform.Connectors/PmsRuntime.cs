@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using HotelPlatform.Connectors.Authentication;
 using HotelPlatform.Connectors.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,12 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace HotelPlatform.Connectors;
 
-/// <summary>Wiring of the runtime's shared services: the clock, telemetry, the account token cache and rate limiters.</summary>
+/// <summary>Wiring of the runtime's shared services: the clock, telemetry, the account credential registry and rate limiters.</summary>
 internal static class PmsRuntime
 {
     /// <summary>
     /// Adds the runtime's singletons, once: <see cref="TimeProvider.System"/> unless a clock is registered,
-    /// the telemetry instruments, the process-wide token cache and rate-limiter registry (one per account, shared by the
+    /// the telemetry instruments, the process-wide credential registry and rate-limiter registry (one per account, shared by the
     /// account's hotels), <c>IHttpClientFactory</c>, and the named client token requests go through.
     /// </summary>
     internal static IServiceCollection AddPmsRuntimeServices(this IServiceCollection services)
@@ -24,12 +25,12 @@ internal static class PmsRuntime
 
         services.AddSingleton<PmsRuntimeMarker>();
         services.TryAddSingleton(static sp => new PmsInstrumentation(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton<PmsTokenCache>();
+        services.TryAddSingleton<PmsCredentialRegistry>();
         services.TryAddSingleton<PmsRateLimiterRegistry>();
 
         // Token requests carry the client secret in a header or the body; IHttpClientFactory's default loggers would
-        // log the token endpoint's full address on every request, so the client logs through the token cache only.
-        services.AddHttpClient(PmsClientCredentials.TokenHttpClientName).RemoveAllLoggers();
+        // log the token endpoint's full address on every request, so the client logs through the credentials only.
+        services.AddHttpClient(PmsOAuth2CredentialOptions.TokenHttpClientName).RemoveAllLoggers();
         return services;
     }
 

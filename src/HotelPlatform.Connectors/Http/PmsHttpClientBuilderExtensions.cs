@@ -1,4 +1,6 @@
+using HotelPlatform.Connectors.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,9 +35,12 @@ public static class PmsHttpClientBuilderExtensions
     /// <item>resilience (Microsoft.Extensions.Http.Resilience): total timeout, retry of reads and of writes marked safe
     /// (<see cref="PmsHttpRequestOptions"/>, idempotency key) on transient failures honouring <c>Retry-After</c>, the
     /// account's proactive rate limiter (<see cref="PmsHttpClientOptions.RateLimit"/>), per-attempt timeout;</item>
-    /// <item>OAuth2 client credentials (<see cref="PmsHttpClientOptions.ClientCredentials"/>): a token shared by the
-    /// account, refreshed before expiry, and one replay on 401.</item>
+    /// <item>authentication (<see cref="PmsHttpClientOptions.Authenticator"/>): the account's credentials on every
+    /// attempt, one renewal and replay on 401; a refused TLS handshake (client certificate) becomes a
+    /// <see cref="PmsAuthenticationException"/>;</item>
+    /// <item>the send marker, innermost: records that the request reached the network.</item>
     /// </list>
+    /// A <see cref="PmsHttpClientOptions.ClientCertificate"/> is put on the primary handler for mutual TLS.
     /// The client's own <see cref="HttpClient.Timeout"/> is switched off (the pipeline's timeouts run on the injected
     /// <see cref="TimeProvider"/>), and IHttpClientFactory's default loggers, which write full request addresses, are removed.
     /// </summary>
@@ -84,11 +89,19 @@ public static class PmsHttpClientBuilderExtensions
         builder.AddHttpMessageHandler(services =>
         {
             var settings = Resolve(services, name);
-            return settings.ClientCredentials is { } credentials
-                ? new PmsClientCredentialsHandler(credentials, settings.Vendor, services.GetRequiredService<PmsTokenCache>())
-                : new PassThroughHandler();
+            return new PmsAuthenticationHandler(settings.Authenticator, settings.Vendor, settings.ClientCertificate is not null, services.GetRequiredKeyedService<PmsClientCertificateRequests>(name));
         });
         builder.AddHttpMessageHandler(static _ => new PmsSendMarkerHandler());
+
+        // Post-configured, so that it runs after every ConfigurePrimaryHttpMessageHandler of the client, whenever it was
+        // called: the certificate goes on the primary handler that is actually used.
+        builder.Services.AddKeyedSingleton(name, new PmsClientCertificateRequests());
+        builder.Services.PostConfigure<HttpClientFactoryOptions>(name, factoryOptions => factoryOptions.HttpMessageHandlerBuilderActions.Add(handlers =>
+            PmsClientCertificates.Apply(
+                handlers.PrimaryHandler,
+                Resolve(handlers.Services, name).ClientCertificate,
+                name,
+                handlers.Services.GetRequiredKeyedService<PmsClientCertificateRequests>(name))));
         return builder;
     }
 
@@ -102,30 +115,28 @@ public static class PmsHttpClientBuilderExtensions
     /// <typeparam name="TOptions">The vendor's options type.</typeparam>
     /// <param name="builder">The client's builder.</param>
     /// <param name="optionsName">The name of the options (the hotel's key).</param>
-    /// <param name="map">Makes the client's settings from the options.</param>
+    /// <param name="map">Makes the client's settings from the options (and the services: a credential registry, say).</param>
     /// <returns>The builder.</returns>
-    public static IHttpClientBuilder AddPmsHttpPipeline<TOptions>(this IHttpClientBuilder builder, string optionsName, Func<TOptions, PmsHttpClientOptions> map)
+    public static IHttpClientBuilder AddPmsHttpPipeline<TOptions>(this IHttpClientBuilder builder, string optionsName, Func<IServiceProvider, TOptions, PmsHttpClientOptions> map)
         where TOptions : class
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(optionsName);
         ArgumentNullException.ThrowIfNull(map);
         var mapped = new MappedOptions<TOptions>(map);
-        return builder.AddPmsHttpPipeline(services => mapped.Get(services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName)));
+        return builder.AddPmsHttpPipeline(services => mapped.Get(services, services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName)));
     }
 
     private static PmsHttpClientOptions Resolve(IServiceProvider services, string name) =>
         services.GetRequiredKeyedService<PmsHttpClientRegistration>(name).Resolve(services);
 
-    private sealed class PassThroughHandler : DelegatingHandler;
-
     /// <summary>The settings made from the latest options instance, remade when the instance changes.</summary>
-    private sealed class MappedOptions<TOptions>(Func<TOptions, PmsHttpClientOptions> map)
+    private sealed class MappedOptions<TOptions>(Func<IServiceProvider, TOptions, PmsHttpClientOptions> map)
         where TOptions : class
     {
         private (TOptions Source, PmsHttpClientOptions Mapped)? _latest;
 
-        public PmsHttpClientOptions Get(TOptions source)
+        public PmsHttpClientOptions Get(IServiceProvider services, TOptions source)
         {
             var latest = _latest;
             if (latest is { } known && ReferenceEquals(known.Source, source))
@@ -133,7 +144,7 @@ public static class PmsHttpClientBuilderExtensions
                 return known.Mapped;
             }
 
-            var mapped = map(source);
+            var mapped = map(services, source);
             _latest = (source, mapped);
             return mapped;
         }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using HotelPlatform.Connectors.Authentication;
 
 namespace HotelPlatform.Connectors.Http;
 
@@ -31,8 +33,20 @@ public sealed class PmsHttpClientOptions
     /// </summary>
     public string? AccountKey { get; set; }
 
-    /// <summary>Gets or sets the OAuth2 client-credentials settings; <see langword="null"/> when the vendor authenticates otherwise.</summary>
-    public PmsClientCredentials? ClientCredentials { get; set; }
+    /// <summary>
+    /// Gets or sets what puts the account's credentials on each request (a bearer token, an API key header, tokens in the
+    /// JSON body, static headers, several of them with <see cref="PmsCompositeAuthenticator"/>); <see langword="null"/>
+    /// when the connector authenticates its requests itself. Token credentials behind it are shared by the account's
+    /// hotels when taken from <see cref="PmsCredentialRegistry"/>.
+    /// </summary>
+    public PmsRequestAuthenticator? Authenticator { get; set; }
+
+    /// <summary>
+    /// Gets or sets the client certificate presented for mutual TLS; it must have its private key. It is put on the
+    /// client's primary handler (<see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/>), after any
+    /// <c>ConfigurePrimaryHttpMessageHandler</c> of the client. <see langword="null"/> for none.
+    /// </summary>
+    public X509Certificate2? ClientCertificate { get; set; }
 
     /// <summary>Gets or sets the vendor's documented quota the calls are paced to; <see langword="null"/> for no proactive limit.</summary>
     public PmsRateLimitQuota? RateLimit { get; set; }
@@ -145,27 +159,9 @@ public sealed class PmsHttpClientOptions
             Fail("ResponseClassifier is required");
         }
 
-        if (ClientCredentials is { } credentials)
+        if (ClientCertificate is { } certificate && !certificate.HasPrivateKey)
         {
-            if (credentials.TokenAddress is null || !IsHttpAddress(credentials.TokenAddress))
-            {
-                Fail("ClientCredentials.TokenAddress must be an absolute http or https address");
-            }
-
-            if (string.IsNullOrWhiteSpace(credentials.ClientId))
-            {
-                Fail("ClientCredentials.ClientId is required");
-            }
-
-            if (string.IsNullOrEmpty(credentials.ClientSecret))
-            {
-                Fail("ClientCredentials.ClientSecret is required");
-            }
-
-            if (credentials.RefreshBeforeExpiry < TimeSpan.Zero || credentials.TokenRequestTimeout <= TimeSpan.Zero)
-            {
-                Fail("ClientCredentials.RefreshBeforeExpiry must not be negative and TokenRequestTimeout must be positive");
-            }
+            Fail("ClientCertificate must have its private key (load it with the key, for example from a PFX file)");
         }
 
         if (RateLimit is { } quota)
@@ -186,62 +182,6 @@ public sealed class PmsHttpClientOptions
 
     private static bool IsHttpAddress(Uri uri) =>
         uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-}
-
-/// <summary>How the client authenticates at the token endpoint.</summary>
-public enum PmsClientAuthentication
-{
-    /// <summary><c>Authorization: Basic</c> with the client id and secret form-encoded first, as RFC 6749 §2.3.1 requires (IdentityServer, Apaleo).</summary>
-    BasicHeader = 0,
-
-    /// <summary><c>Authorization: Basic base64(client_id:client_secret)</c> without form-encoding (RFC 2617), for servers that do not decode it.</summary>
-    BasicHeaderUnencoded,
-
-    /// <summary><c>client_id</c> and <c>client_secret</c> as form fields of the token request body.</summary>
-    FormPost,
-}
-
-/// <summary>
-/// OAuth2 client-credentials settings. One token is cached per (token address, client id, scope) and shared by every
-/// hotel of the account; it is refreshed before it expires, by one request however many callers need it.
-/// </summary>
-public sealed class PmsClientCredentials
-{
-    /// <summary>The name of the <see cref="HttpClient"/> token requests go through. Configure it (a proxy, a test handler) with <c>services.AddHttpClient(TokenHttpClientName)</c>.</summary>
-    public const string TokenHttpClientName = "HotelPlatform.Connectors.OAuth2";
-
-    /// <summary>Gets or sets the token endpoint, for example <c>https://identity.apaleo.com/connect/token</c>; required.</summary>
-    public Uri? TokenAddress { get; set; }
-
-    /// <summary>Gets or sets the client id; required.</summary>
-    public string ClientId { get; set; } = string.Empty;
-
-    /// <summary>Gets or sets the client secret; required. It is sent to the token endpoint only and never logged.</summary>
-    public string ClientSecret { get; set; } = string.Empty;
-
-    /// <summary>Gets or sets the space-separated scopes to request; <see langword="null"/> for the client's default.</summary>
-    public string? Scope { get; set; }
-
-    /// <summary>Gets or sets how the client authenticates at the token endpoint. Default <see cref="PmsClientAuthentication.BasicHeader"/>.</summary>
-    public PmsClientAuthentication ClientAuthentication { get; set; } = PmsClientAuthentication.BasicHeader;
-
-    /// <summary>
-    /// Gets or sets how long before its expiry a token is replaced; at most a tenth of the token's lifetime is used,
-    /// so that short-lived tokens are not refreshed on every call. Default 60 seconds.
-    /// </summary>
-    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Gets or sets how long a token request may take. Default 30 seconds.</summary>
-    public TimeSpan TokenRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Gets extra headers of the token request (OPERA's <c>x-app-key</c> and <c>enterpriseId</c>).</summary>
-    public IDictionary<string, string> TokenRequestHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Gets extra form parameters of the token request (an <c>audience</c>, for instance).</summary>
-    public IDictionary<string, string> TokenRequestParameters { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
-
-    /// <summary>Gets the key of the shared token cache entry: token address, client id and scope.</summary>
-    internal string CacheKey => $"{TokenAddress?.AbsoluteUri}|{ClientId}|{Scope}";
 }
 
 /// <summary>
@@ -310,9 +250,6 @@ public static class PmsHttpRequestOptions
 
     /// <summary>Set by the pipeline: whether the request was handed to the network at least once.</summary>
     internal static readonly HttpRequestOptionsKey<bool> Sent = new("HotelPlatform.Connectors.Sent");
-
-    /// <summary>Set by the pipeline: the access token it put into the Authorization header.</summary>
-    internal static readonly HttpRequestOptionsKey<string> PipelineToken = new("HotelPlatform.Connectors.PipelineToken");
 
     /// <summary>
     /// Overrides the intent of one request (<see cref="PmsOperation.IntentOf"/>): set it where a request does not do

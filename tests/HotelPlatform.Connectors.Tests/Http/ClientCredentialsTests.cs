@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using HotelPlatform.Connectors.Authentication;
 using HotelPlatform.Connectors.Http;
 using HotelPlatform.Connectors.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,19 +11,17 @@ public sealed class ClientCredentialsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static PmsHttpClientOptions WithCredentials(string hotelId = "berlin", string clientId = "client-1")
+    private static Func<IServiceProvider, PmsHttpClientOptions> WithCredentials(string hotelId = "berlin", string clientId = "client-1", Action<PmsClientSecretCredentialOptions>? configure = null) => services =>
     {
         var options = PipelineHarness.Options(hotelId);
         options.AccountKey = $"acme:{clientId}";
-        options.ClientCredentials = new PmsClientCredentials
+        options.Authenticator = PipelineHarness.Bearer(services, clientId, configure: credential =>
         {
-            TokenAddress = new Uri("http://127.0.0.1/connect/token"),
-            ClientId = clientId,
-            ClientSecret = "s3cr3t-value",
-            Scope = "reservations.read",
-        };
+            credential.Scope = "reservations.read";
+            configure?.Invoke(credential);
+        });
         return options;
-    }
+    };
 
     private static HttpResponseMessage Token(string accessToken, int expiresIn = 3600) =>
         TestHttpHandler.Json(HttpStatusCode.OK, $$"""{"access_token":"{{accessToken}}","token_type":"Bearer","expires_in":{{expiresIn}}}""");
@@ -52,10 +51,12 @@ public sealed class ClientCredentialsTests
     public async Task Form_post_authentication_sends_the_client_in_the_body_with_extra_headers_and_parameters()
     {
         var tokens = new TestHttpHandler((_, _) => Token("token-1"));
-        var options = WithCredentials();
-        options.ClientCredentials!.ClientAuthentication = PmsClientAuthentication.FormPost;
-        options.ClientCredentials.TokenRequestHeaders["x-app-key"] = "app-key-1";
-        options.ClientCredentials.TokenRequestParameters["audience"] = "pms";
+        var options = WithCredentials(configure: credential =>
+        {
+            credential.ClientAuthentication = PmsClientAuthentication.FormPost;
+            credential.TokenRequestHeaders["x-app-key"] = "app-key-1";
+            credential.TokenRequestParameters["audience"] = "pms";
+        });
         await using var harness = PipelineHarness.Create(AcceptsAnyToken(), options, tokens);
 
         using var response = await harness.Client().GetAsync("rooms", Ct).Within();
@@ -195,10 +196,10 @@ public sealed class ClientCredentialsTests
         var api = AcceptsAnyToken();
         await using var harness = PipelineHarness.Create(services =>
         {
-            services.AddPmsHttpClient("acme:berlin", _ => WithCredentials("berlin")).ConfigurePrimaryHttpMessageHandler(() => api);
-            services.AddPmsHttpClient("acme:munich", _ => WithCredentials("munich")).ConfigurePrimaryHttpMessageHandler(() => api);
-            services.AddPmsHttpClient("acme:paris", _ => WithCredentials("paris", clientId: "client-2")).ConfigurePrimaryHttpMessageHandler(() => api);
-            services.AddHttpClient(PmsClientCredentials.TokenHttpClientName).ConfigurePrimaryHttpMessageHandler(() => tokens);
+            services.AddPmsHttpClient("acme:berlin", WithCredentials("berlin")).ConfigurePrimaryHttpMessageHandler(() => api);
+            services.AddPmsHttpClient("acme:munich", WithCredentials("munich")).ConfigurePrimaryHttpMessageHandler(() => api);
+            services.AddPmsHttpClient("acme:paris", WithCredentials("paris", clientId: "client-2")).ConfigurePrimaryHttpMessageHandler(() => api);
+            services.AddHttpClient(PmsOAuth2CredentialOptions.TokenHttpClientName).ConfigurePrimaryHttpMessageHandler(() => tokens);
         });
 
         using (await harness.Client("acme:berlin").GetAsync("a", Ct).Within())
@@ -209,6 +210,38 @@ public sealed class ClientCredentialsTests
 
         Assert.Equal(2, tokens.Count);
         Assert.Equal(["Bearer token-1", "Bearer token-1", "Bearer token-2"], api.Requests.Select(r => r.Authorization));
+    }
+
+    [Fact]
+    public async Task A_rotated_client_secret_gets_a_credential_of_its_own_instead_of_the_token_of_the_old_one()
+    {
+        var tokens = new TestHttpHandler((_, index) => Token($"token-{index + 1}"));
+        var api = AcceptsAnyToken();
+        await using var harness = PipelineHarness.Create(
+            api,
+            services =>
+            {
+                var options = PipelineHarness.Options();
+                options.Authenticator = PipelineHarness.Bearer(services, secret: "secret-old");
+                return options;
+            },
+            tokens);
+        var registry = harness.Services.GetRequiredService<PmsCredentialRegistry>();
+        var options = new PmsClientSecretCredentialOptions { Vendor = "acme", TokenAddress = new Uri("http://127.0.0.1/connect/token"), ClientId = "client-1", ClientSecret = "secret-old" };
+
+        using (await harness.Client().GetAsync("a", Ct).Within())
+        {
+        }
+
+        var old = registry.GetClientSecretCredential(options);
+        options.ClientSecret = "secret-new";
+        var rotated = registry.GetClientSecretCredential(options);
+
+        Assert.NotSame(old, rotated);
+        Assert.Equal("token-1", (await old.GetTokenAsync(Ct)).Value);
+        Assert.Equal("token-2", (await rotated.GetTokenAsync(Ct)).Value);
+        Assert.Equal(2, tokens.Count);
+        Assert.DoesNotContain("secret-old", options.CacheKey, StringComparison.Ordinal);
     }
 
     [Fact]

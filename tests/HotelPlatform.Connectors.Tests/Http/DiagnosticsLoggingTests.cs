@@ -13,18 +13,13 @@ public sealed class DiagnosticsLoggingTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static PmsHttpClientOptions WithToken()
+    private static Func<IServiceProvider, PmsHttpClientOptions> WithToken() => services =>
     {
         var options = PipelineHarness.Options();
-        options.ClientCredentials = new PmsClientCredentials
-        {
-            TokenAddress = new Uri("http://127.0.0.1/connect/token"),
-            ClientId = "client-1",
-            ClientSecret = "client-secret-0815",
-        };
+        options.Authenticator = PipelineHarness.Bearer(services, secret: "client-secret-0815");
         options.RequestIdHeaders.Insert(0, "X-Vendor-Trace");
         return options;
-    }
+    };
 
     private static TestHttpHandler Tokens() =>
         new((_, _) => TestHttpHandler.Json(HttpStatusCode.OK, $$"""{"access_token":"{{AccessToken}}","expires_in":3600}"""));

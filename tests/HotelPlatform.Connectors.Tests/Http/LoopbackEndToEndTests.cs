@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using HotelPlatform.Connectors.Authentication;
 using HotelPlatform.Connectors.Http;
 using HotelPlatform.Connectors.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,18 +27,19 @@ public sealed class LoopbackEndToEndTests : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private PipelineHarness Harness() => PipelineHarness.Create(services => services.AddPmsHttpClient("acme:berlin", _ => new PmsHttpClientOptions
+    private PipelineHarness Harness() => PipelineHarness.Create(services => services.AddPmsHttpClient("acme:berlin", sp => new PmsHttpClientOptions
     {
         Vendor = "acme",
         HotelId = "berlin",
         BaseAddress = new Uri($"{_server.Url}/api/"),
         AccountKey = "acme:client-1",
-        ClientCredentials = new PmsClientCredentials
+        Authenticator = new PmsBearerTokenAuthenticator(sp.GetRequiredService<PmsCredentialRegistry>().GetClientSecretCredential(new PmsClientSecretCredentialOptions
         {
+            Vendor = "acme",
             TokenAddress = new Uri($"{_server.Url}/connect/token"),
             ClientId = "client-1",
             ClientSecret = "secret+with/special=chars",
-        },
+        })),
     }));
 
     [Fact]

@@ -1,3 +1,4 @@
+using HotelPlatform.Connectors.Authentication;
 using HotelPlatform.Connectors.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,14 +37,32 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>One client named <see cref="ClientName"/> over <paramref name="api"/>; token requests go to <paramref name="tokenEndpoint"/>.</summary>
     public static PipelineHarness Create(TestHttpHandler api, PmsHttpClientOptions options, TestHttpHandler? tokenEndpoint = null) =>
+        Create(api, _ => options, tokenEndpoint);
+
+    /// <summary>One client named <see cref="ClientName"/> over <paramref name="api"/> whose options are made by the provider (a credential from the registry); token requests go to <paramref name="tokenEndpoint"/>.</summary>
+    public static PipelineHarness Create(TestHttpHandler api, Func<IServiceProvider, PmsHttpClientOptions> options, TestHttpHandler? tokenEndpoint = null) =>
         Create(services =>
         {
-            services.AddPmsHttpClient(ClientName, _ => options).ConfigurePrimaryHttpMessageHandler(() => api);
+            services.AddPmsHttpClient(ClientName, options).ConfigurePrimaryHttpMessageHandler(() => api);
             if (tokenEndpoint is not null)
             {
-                services.AddHttpClient(PmsClientCredentials.TokenHttpClientName).ConfigurePrimaryHttpMessageHandler(() => tokenEndpoint);
+                services.AddHttpClient(PmsOAuth2CredentialOptions.TokenHttpClientName).ConfigurePrimaryHttpMessageHandler(() => tokenEndpoint);
             }
         });
+
+    /// <summary>The shared client-credentials credential of <paramref name="clientId"/> at <c>http://127.0.0.1/connect/token</c>, as a bearer authenticator.</summary>
+    public static PmsBearerTokenAuthenticator Bearer(IServiceProvider services, string clientId = "client-1", string secret = "s3cr3t-value", Action<PmsClientSecretCredentialOptions>? configure = null)
+    {
+        var options = new PmsClientSecretCredentialOptions
+        {
+            Vendor = "acme",
+            TokenAddress = new Uri("http://127.0.0.1/connect/token"),
+            ClientId = clientId,
+            ClientSecret = secret,
+        };
+        configure?.Invoke(options);
+        return new PmsBearerTokenAuthenticator(services.GetRequiredService<PmsCredentialRegistry>().GetClientSecretCredential(options));
+    }
 
     public static PipelineHarness Create(Action<IServiceCollection> configure)
     {

@@ -5,7 +5,11 @@ using System.Text;
 namespace HotelPlatform.Connectors.Tests.Infrastructure;
 
 /// <summary>A request as the primary handler saw it: what went on the wire.</summary>
-public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, IReadOnlyDictionary<string, string> Headers, string? Body);
+public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, IReadOnlyDictionary<string, string> Headers, string? Body)
+{
+    /// <summary>Gets the body's <c>Content-Type</c>, when there is a body.</summary>
+    public string? ContentType { get; init; }
+}
 
 /// <summary>
 /// The in-process "network": the primary handler of the client under test. It records every request that would have
@@ -32,7 +36,10 @@ public sealed class TestHttpHandler(Func<RecordedRequest, int, CancellationToken
     {
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), headers, body);
+        var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), headers, body)
+        {
+            ContentType = request.Content?.Headers.ContentType?.ToString(),
+        };
         _requests.Enqueue(recorded);
         var index = Interlocked.Increment(ref _count) - 1;
         var response = await responder(recorded, index, cancellationToken);
