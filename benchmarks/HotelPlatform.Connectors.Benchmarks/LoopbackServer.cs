@@ -22,7 +22,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<LoopbackServer> StartAsync()
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -42,6 +42,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
             await context.Response.Body.WriteAsync(token);
         });
 
+        map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LoopbackServer(app, new Uri(address));
