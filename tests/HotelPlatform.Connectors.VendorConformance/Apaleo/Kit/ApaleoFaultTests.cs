@@ -27,15 +27,18 @@ public sealed class ApaleoFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_read_answered_429_is_retried_after_Retry_After_and_succeeds()
     {
-        var expected = await Connector.GetRoomTypesAsync(Ct);
-        var rule = Simulator.Faults.Enqueue(SimulatedFault.TooManyRequests(TimeSpan.FromSeconds(1)), "GET", "/inventory/v1/unit-groups");
-        var before = Requests("GET", "/inventory/v1/unit-groups");
+        // A reservation, not reference data (room types are kept for a lifetime and would not reach Apaleo again).
+        var id = Simulator.Reservations.First().Id;
+        var path = $"/booking/v1/reservations/{id}";
+        var expected = await Connector.GetReservationAsync(id, Ct);
+        var rule = Simulator.Faults.Enqueue(SimulatedFault.TooManyRequests(TimeSpan.FromSeconds(1)), "GET", path);
+        var before = Requests("GET", path);
 
-        var roomTypes = await Connector.GetRoomTypesAsync(Ct);
+        var reservation = await Connector.GetReservationAsync(id, Ct);
 
-        Assert.Equal(expected.Select(r => r.VendorId), roomTypes.Select(r => r.VendorId));
+        Assert.Equal(expected.VendorId, reservation.VendorId);
         Assert.Equal(0, rule.Remaining);
-        var attempts = Requests("GET", "/inventory/v1/unit-groups").Skip(before.Count).ToList();
+        var attempts = Requests("GET", path).Skip(before.Count).ToList();
         // That the wait equals Retry-After is shown on a fake clock by the runtime's tests; here it would be a timing assertion.
         Assert.Equal([429, 200], attempts.Select(r => r.Response!.StatusCode));
     }
@@ -96,15 +99,17 @@ public sealed class ApaleoFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_token_the_vendor_revokes_is_replaced_once_and_the_read_succeeds()
     {
-        await Connector.GetRoomTypesAsync(Ct);
+        var id = Simulator.Reservations.First().Id;
+        var path = $"/booking/v1/reservations/{id}";
+        await Connector.GetReservationAsync(id, Ct);
         var tokensBefore = Simulator.Tokens.TokensIssued;
         Assert.Equal(1, Simulator.Tokens.RevokeAll());
 
-        var roomTypes = await Connector.GetRoomTypesAsync(Ct);
+        var reservation = await Connector.GetReservationAsync(id, Ct);
 
-        Assert.NotEmpty(roomTypes);
+        Assert.Equal(id, reservation.VendorId);
         Assert.Equal(tokensBefore + 1, Simulator.Tokens.TokensIssued);
-        Assert.Equal([401, 200], Requests("GET", "/inventory/v1/unit-groups").Skip(1).Select(r => r.Response!.StatusCode));
+        Assert.Equal([401, 200], Requests("GET", path).Skip(1).Select(r => r.Response!.StatusCode));
     }
 
     [Fact]
