@@ -62,7 +62,11 @@ public sealed class ApaleoOptions : PmsConnectorOptions
     /// <summary>Gets or sets the source bookings are stamped with (one of the account's sources, <c>GET /booking/v1/types/sources</c>); Apaleo requires one with channel ChannelManager.</summary>
     public string? Source { get; set; }
 
-    /// <summary>Gets or sets the sustained rate, in requests per second, the account's calls are paced to (1 to 100). Default <see cref="DefaultRequestsPerSecond"/>.</summary>
+    /// <summary>
+    /// Gets or sets the sustained rate, in requests per second, the account's calls are paced to (0 to 100). 0 switches
+    /// the proactive pacing off (for an account paced elsewhere); Apaleo's 429s still pause the whole account. Default
+    /// <see cref="DefaultRequestsPerSecond"/>.
+    /// </summary>
     public int RequestsPerSecond { get; set; } = DefaultRequestsPerSecond;
 
     /// <summary>Gets or sets how many requests may go back to back after a quiet time (1 to 1000). Default <see cref="DefaultRequestBurst"/>.</summary>

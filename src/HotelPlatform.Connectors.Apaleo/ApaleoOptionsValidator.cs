@@ -27,7 +27,7 @@ internal sealed class ApaleoOptionsValidator : PmsConnectorOptionsValidator<Apal
             context.AddFailure(nameof(options.Scopes), "must each be one scope name without spaces, for example reservations.manage");
         }
 
-        context.RequireRange(nameof(options.RequestsPerSecond), options.RequestsPerSecond, 1, 100);
+        context.RequireRange(nameof(options.RequestsPerSecond), options.RequestsPerSecond, 0, 100);
         context.RequireRange(nameof(options.RequestBurst), options.RequestBurst, 1, 1000);
         foreach (var (setting, problem) in options.Webhook.Problems())
         {

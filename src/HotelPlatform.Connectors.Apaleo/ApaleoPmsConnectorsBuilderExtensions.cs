@@ -114,7 +114,7 @@ public static class ApaleoPmsConnectorsBuilderExtensions
             BaseAddress = baseAddress,
             AccountKey = $"{PmsVendors.Apaleo}:{options.ClientId}",
             Authenticator = new PmsBearerTokenAuthenticator(credential),
-            RateLimit = new PmsRateLimitQuota(options.RequestsPerSecond, TimeSpan.FromSeconds(1)) { Burst = options.RequestBurst },
+            RateLimit = options.RequestsPerSecond == 0 ? null : new PmsRateLimitQuota(options.RequestsPerSecond, TimeSpan.FromSeconds(1)) { Burst = options.RequestBurst },
             ResponseClassifier = ApaleoResponseClassifier.Instance,
             RequestIdHeaders = { ApaleoResponseClassifier.TrackingIdHeader },
         }.WithTimeoutsOf(options);

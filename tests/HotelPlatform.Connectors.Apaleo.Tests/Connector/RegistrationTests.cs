@@ -104,7 +104,7 @@ public sealed class RegistrationTests
             o.WebhookAddress = new Uri("ftp://webhook.example.com/");
             o.ChannelCode = "ChannelManager";
             o.Scopes.Add("reservations.read availability.read");
-            (o.RequestsPerSecond, o.RequestBurst) = (0, 5000);
+            (o.RequestsPerSecond, o.RequestBurst) = (101, 5000);
         }));
 
         Assert.Equal(
@@ -113,7 +113,7 @@ public sealed class RegistrationTests
                 "Hotel 'muc' (apaleo): WebhookAddress must be an absolute http or https address.",
                 "Hotel 'muc' (apaleo): Source is required when ChannelCode is ChannelManager.",
                 "Hotel 'muc' (apaleo): Scopes must each be one scope name without spaces, for example reservations.manage.",
-                "Hotel 'muc' (apaleo): RequestsPerSecond must be between 1 and 100.",
+                "Hotel 'muc' (apaleo): RequestsPerSecond must be between 0 and 100.",
                 "Hotel 'muc' (apaleo): RequestBurst must be between 1 and 1000.",
             ],
             failures);
