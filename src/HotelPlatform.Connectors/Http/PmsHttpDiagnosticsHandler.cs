@@ -13,12 +13,9 @@ internal sealed partial class PmsHttpDiagnosticsHandler(PmsHttpClientOptions opt
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // Present from here on, so that a failure before the innermost handler reads "not sent" rather than "unknown".
-        request.Options.Set(PmsHttpRequestOptions.Sent, false);
-
-        // Resolved once, on the caller's flow, and pinned: every layer below (retry, classifier, exceptions) agrees.
-        request.Options.Set(PmsHttpRequestOptions.Intent, PmsOperation.IntentOf(request, options.IdempotencyKeyHeader));
-        request.Options.Set(PmsHttpResponses.VendorOption, options.Vendor);
+        // The intent is resolved once, on the caller's flow, and pinned: every layer below (retry, classifier,
+        // exceptions) agrees. "Not sent" from here on, so that a failure before the innermost handler reads as such.
+        request.Options.Set(PmsRequestState.Key, new PmsRequestState(options.Vendor, PmsOperation.IntentOf(request, options.IdempotencyKeyHeader)));
         var operation = request.Options.TryGetValue(PmsHttpRequestOptions.Operation, out var named) ? named : PmsOperationContext.Current;
         var started = timeProvider.GetTimestamp();
         HttpResponseMessage response;

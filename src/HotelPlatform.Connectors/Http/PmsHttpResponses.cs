@@ -40,28 +40,32 @@ public static class PmsHttpResponses
     }
 
     /// <summary>Keeps the classification of <paramref name="response"/> on its request.</summary>
-    internal static void Store(HttpRequestMessage request, HttpResponseMessage response, PmsResponseClassification classification) =>
-        request.Options.Set(Classification, new ClassifiedResponse(response, classification));
+    internal static void Store(HttpRequestMessage request, HttpResponseMessage response, PmsResponseClassification classification)
+    {
+        if (PmsRequestState.Of(request) is { } state)
+        {
+            state.Classified(response, classification);
+        }
+        else
+        {
+            request.Options.Set(Classification, new ClassifiedResponse(response, classification));
+        }
+    }
 
     /// <summary>Gets the classification kept for this very answer (a retried request holds its latest answer's only).</summary>
     internal static bool TryGetClassification(HttpResponseMessage response, [NotNullWhen(true)] out PmsResponseClassification? classification)
     {
-        if (response.RequestMessage is { } request
-            && request.Options.TryGetValue(Classification, out var kept)
-            && ReferenceEquals(kept.Response, response))
-        {
-            classification = kept.Classification;
-            return true;
-        }
-
-        classification = null;
-        return false;
+        classification = response.RequestMessage is not { } request ? null
+            : PmsRequestState.Of(request) is { } state ? (ReferenceEquals(state.ClassifiedResponse, response) ? state.Classification : null)
+            : request.Options.TryGetValue(Classification, out var kept) && ReferenceEquals(kept.Response, response) ? kept.Classification : null;
+        return classification is not null;
     }
 
     /// <summary>Gets the classification of the latest answer to <paramref name="request"/> (the final one, once the call has returned).</summary>
     internal static bool TryGetLatestClassification(HttpRequestMessage request, [NotNullWhen(true)] out PmsResponseClassification? classification)
     {
-        classification = request.Options.TryGetValue(Classification, out var kept) ? kept.Classification : null;
+        classification = PmsRequestState.Of(request) is { } state ? state.Classification
+            : request.Options.TryGetValue(Classification, out var kept) ? kept.Classification : null;
         return classification is not null;
     }
 
@@ -72,15 +76,12 @@ public static class PmsHttpResponses
             return PmsResponseClassification.Success;
         }
 
-        var vendor = response.RequestMessage is { } request && request.Options.TryGetValue(VendorOption, out var named) ? named : "PMS";
+        var vendor = response.RequestMessage is { } request && PmsRequestState.Of(request) is { } state ? state.Vendor : "PMS";
         var error = PmsVendorError.FromResponse(response, vendor, PmsOperation.CurrentName);
         return PmsResponseClassifier.IsTransientStatus(response.StatusCode)
             ? PmsResponseClassification.Transient(error)
             : PmsResponseClassification.Failed(error);
     }
-
-    /// <summary>The vendor of a request, set by the pipeline, for classifications made after the fact.</summary>
-    internal static readonly HttpRequestOptionsKey<string> VendorOption = new("HotelPlatform.Connectors.Vendor");
 
     /// <summary>An answer and its classification.</summary>
     internal sealed record ClassifiedResponse(HttpResponseMessage Response, PmsResponseClassification Classification);

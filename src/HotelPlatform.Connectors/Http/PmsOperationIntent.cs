@@ -66,6 +66,11 @@ public static class PmsOperation
     {
         ArgumentNullException.ThrowIfNull(request);
         var options = request.Options;
+        if (PmsRequestState.Of(request) is { } pinned)
+        {
+            return pinned.Intent;
+        }
+
         if (options.TryGetValue(PmsHttpRequestOptions.Intent, out var explicitIntent) && explicitIntent != PmsOperationIntent.Unspecified)
         {
             return explicitIntent;

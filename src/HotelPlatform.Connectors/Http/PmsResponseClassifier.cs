@@ -164,8 +164,18 @@ public sealed class PmsResponseContext
 /// </remarks>
 public class PmsResponseClassifier
 {
+    /// <summary>Initializes a new instance of the <see cref="PmsResponseClassifier"/> class.</summary>
+    public PmsResponseClassifier()
+    {
+        // A classifier that only reads error bodies never needs to see a success: the pipeline then skips it for 2xx/3xx.
+        ReadsSuccessfulAnswers = GetType().GetMethod(nameof(ClassifyAsync), [typeof(PmsResponseContext), typeof(CancellationToken)])!.DeclaringType != typeof(PmsResponseClassifier);
+    }
+
     /// <summary>Gets the status-based classifier, for vendors whose statuses say what they mean.</summary>
     public static PmsResponseClassifier Default { get; } = new();
+
+    /// <summary>Gets a value indicating whether <see cref="ClassifyAsync"/> is overridden, so that successful answers must be shown to it (Cloudbeds' 200 with <c>success:false</c>).</summary>
+    internal bool ReadsSuccessfulAnswers { get; }
 
     /// <summary>Classifies an answer.</summary>
     /// <param name="context">The answer and the call.</param>

@@ -15,13 +15,21 @@ internal sealed class PmsResponseClassifyingHandler(PmsHttpClientOptions options
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.RequestMessage ??= request;
+        var classifier = options.ResponseClassifier;
+        if (!classifier.ReadsSuccessfulAnswers && (int)response.StatusCode < 400)
+        {
+            // The hot path: a success needs no body read, no context, no await.
+            PmsHttpResponses.Store(request, response, PmsResponseClassification.Success);
+            return response;
+        }
+
         var intent = PmsOperation.IntentOf(request, options.IdempotencyKeyHeader);
         var operation = request.Options.TryGetValue(PmsHttpRequestOptions.Operation, out var named) ? named : PmsOperation.CurrentName;
         var context = new PmsResponseContext(response, options, intent, operation, timeProvider);
         PmsResponseClassification classification;
         try
         {
-            classification = await options.ResponseClassifier.ClassifyAsync(context, cancellationToken).ConfigureAwait(false);
+            classification = await classifier.ClassifyAsync(context, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -5,7 +5,15 @@ internal sealed class PmsSendMarkerHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Options.Set(PmsHttpRequestOptions.Sent, true);
+        if (PmsRequestState.Of(request) is { } state)
+        {
+            state.Sent = true;
+        }
+        else
+        {
+            request.Options.Set(PmsHttpRequestOptions.Sent, true);
+        }
+
         return base.SendAsync(request, cancellationToken);
     }
 }

@@ -154,7 +154,9 @@ public static class PmsHttpErrors
         [NotNullWhen(true)] out PmsException? error)
     {
         var isWrite = request is not null && !PmsHttpRequestOptions.IsRead(request);
-        bool? sent = request is not null && request.Options.TryGetValue(PmsHttpRequestOptions.Sent, out var wasSent) ? wasSent : null;
+        bool? sent = request is null ? null
+            : PmsRequestState.Of(request) is { } state ? state.Sent
+            : request.Options.TryGetValue(PmsHttpRequestOptions.Sent, out var wasSent) ? wasSent : null;
         return TryTranslate(exception, vendor, operation, isWrite, sent, cancellationToken, out error);
     }
 
