@@ -92,7 +92,7 @@ public sealed class TestPmsSimulator : VendorSimulator
         api.MapPost("/bookings", (HttpContext context, CancellationToken cancellationToken) =>
             Idempotency.ExecuteAsync(context, context.GetBearerToken()!.ClientId, async () =>
             {
-                JsonBodyReadResult<CreateBookingWire> body = await Validation.ReadJsonAsync<CreateBookingWire>(context, Wire);
+                BodyReadResult<CreateBookingWire> body = await Validation.ReadJsonAsync<CreateBookingWire>(context, Wire);
                 if (!body.IsValid)
                 {
                     return body.Rejection;

@@ -37,4 +37,17 @@ public static class StrictJson
         options.Converters.Add(new StrictEnumConverterFactory(enumNamingPolicy));
         return options;
     }
+
+    /// <summary>
+    /// Turns a <see cref="JsonException"/> thrown while reading with strict options into a violation naming the member:
+    /// the path System.Text.Json reports, or for missing required members the first missing name. For vendors that read
+    /// a part of a body themselves (a JSON Patch <c>value</c>, a form field holding JSON).
+    /// </summary>
+    /// <param name="exception">The exception.</param>
+    /// <returns>The violation, its member a JSON path relative to what was read (<c>$</c> for its root).</returns>
+    public static ValidationViolation Describe(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return StrictJsonReader.Describe(exception);
+    }
 }

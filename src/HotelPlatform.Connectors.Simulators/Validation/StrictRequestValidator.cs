@@ -35,7 +35,7 @@ public sealed class StrictRequestValidator
     /// <param name="context">The request.</param>
     /// <param name="options">Options from <see cref="StrictJson.CreateOptions"/> (or equally strict ones).</param>
     /// <returns>The model, or the rejection to return.</returns>
-    public Task<JsonBodyReadResult<T>> ReadJsonAsync<T>(HttpContext context, JsonSerializerOptions options)
+    public Task<BodyReadResult<T>> ReadJsonAsync<T>(HttpContext context, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.MakeReadOnly(populateMissingResolver: true);
@@ -47,7 +47,7 @@ public sealed class StrictRequestValidator
     /// <param name="context">The request.</param>
     /// <param name="typeInfo">The metadata, from a context whose options are as strict as <see cref="StrictJson.CreateOptions"/>.</param>
     /// <returns>The model, or the rejection to return.</returns>
-    public async Task<JsonBodyReadResult<T>> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo)
+    public async Task<BodyReadResult<T>> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(typeInfo);
@@ -56,15 +56,15 @@ public sealed class StrictRequestValidator
             if (!IsJson(context.Request.ContentType))
             {
                 ValidationViolation violation = new("header:Content-Type", $"'{context.Request.ContentType}' is not application/json.");
-                return new JsonBodyReadResult<T>(Reject(context, [violation]), [violation]);
+                return new BodyReadResult<T>(Reject(context, [violation]), [violation]);
             }
         }
 
         byte[] body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
         var (value, violations) = StrictJsonReader.Deserialize(body, typeInfo);
         return violations.Count == 0
-            ? new JsonBodyReadResult<T>(value!)
-            : new JsonBodyReadResult<T>(Reject(context, violations), violations);
+            ? new BodyReadResult<T>(value!)
+            : new BodyReadResult<T>(Reject(context, violations), violations);
     }
 
     /// <summary>Starts reading the query string strictly.</summary>

@@ -33,7 +33,7 @@ public sealed partial class ApaleoSimulator
             string scope = $"{context.GetBearerToken()!.ClientId}|{ApaleoOptions.AccountCode}";
             return Idempotency.ExecuteAsync(context, scope, async () =>
             {
-                JsonBodyReadResult<CreateBookingModel> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<CreateBookingModel>()).ConfigureAwait(false);
+                BodyReadResult<CreateBookingModel> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<CreateBookingModel>()).ConfigureAwait(false);
                 if (!body.IsValid)
                 {
                     return body.Rejection;
@@ -112,7 +112,7 @@ public sealed partial class ApaleoSimulator
                 return rejected;
             }
 
-            JsonBodyReadResult<List<PatchOperationModel>> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<List<PatchOperationModel>>()).ConfigureAwait(false);
+            BodyReadResult<List<PatchOperationModel>> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<List<PatchOperationModel>>()).ConfigureAwait(false);
             if (!body.IsValid)
             {
                 return body.Rejection;

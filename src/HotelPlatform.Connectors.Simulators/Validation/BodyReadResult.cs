@@ -5,15 +5,15 @@ namespace HotelPlatform.Connectors.Simulators;
 
 /// <summary>The outcome of <see cref="StrictRequestValidator.ReadJsonAsync{T}(HttpContext, System.Text.Json.JsonSerializerOptions)"/>: the model, or the 400 answer to return.</summary>
 /// <typeparam name="T">The wire model.</typeparam>
-public sealed class JsonBodyReadResult<T>
+public sealed class BodyReadResult<T>
 {
-    internal JsonBodyReadResult(T value)
+    internal BodyReadResult(T value)
     {
         Value = value;
         Violations = [];
     }
 
-    internal JsonBodyReadResult(IResult rejection, IReadOnlyList<ValidationViolation> violations)
+    internal BodyReadResult(IResult rejection, IReadOnlyList<ValidationViolation> violations)
     {
         Rejection = rejection;
         Violations = violations;

@@ -115,7 +115,7 @@ internal static class ReservationPatch
         }
         catch (JsonException ex)
         {
-            ValidationViolation described = StrictJsonReader.Describe(ex);
+            ValidationViolation described = StrictJson.Describe(ex);
             violations.Add(new($"{path}.value{described.Member.TrimStart('$')}", described.Message));
             return false;
         }

@@ -79,7 +79,7 @@ public sealed partial class ApaleoSimulator
             return rejected;
         }
 
-        JsonBodyReadResult<T> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<T>()).ConfigureAwait(false);
+        BodyReadResult<T> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<T>()).ConfigureAwait(false);
         return body.IsValid ? Respond(context, act(body.Value)) : body.Rejection;
     }
 

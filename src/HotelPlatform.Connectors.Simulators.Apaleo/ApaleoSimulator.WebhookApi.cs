@@ -24,7 +24,7 @@ public sealed partial class ApaleoSimulator
                 return rejected;
             }
 
-            JsonBodyReadResult<CreateSubscriptionModel> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<CreateSubscriptionModel>()).ConfigureAwait(false);
+            BodyReadResult<CreateSubscriptionModel> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<CreateSubscriptionModel>()).ConfigureAwait(false);
             if (!body.IsValid)
             {
                 return body.Rejection;
