@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace HotelPlatform.Connectors.Simulators.Apaleo;
 
-/// <summary>Booking API reservation actions (amend, cancel, assign unit, check in, book service) and a reservation's services.</summary>
+/// <summary>Booking API reservation actions (amend, cancel, assign unit, check in, check out, no-show, book service) and a reservation's services.</summary>
 public sealed partial class ApaleoSimulator
 {
     private void MapReservationActions(IEndpointRouteBuilder routes)
@@ -27,6 +27,12 @@ public sealed partial class ApaleoSimulator
             bool withCityTax = query.OptionalBoolean("withCityTax") ?? true;
             return query.Complete() ?? RefuseBody(context) ?? Respond(context, Hotel.CheckIn(id, withCityTax, TimeProvider.GetUtcNow()));
         });
+
+        actions.MapPut("/checkout", (string id, HttpContext context) =>
+            Validation.ReadQuery(context).Complete() ?? RefuseBody(context) ?? Respond(context, Hotel.CheckOut(id, TimeProvider.GetUtcNow())));
+
+        actions.MapPut("/noshow", (string id, HttpContext context) =>
+            Validation.ReadQuery(context).Complete() ?? RefuseBody(context) ?? Respond(context, Hotel.NoShow(id, TimeProvider.GetUtcNow())));
 
         actions.MapPut("/book-service", (string id, HttpContext context) =>
             RespondToBodyAsync<BookReservationServiceModel>(context, service => Hotel.BookService(id, service, TimeProvider.GetUtcNow())));

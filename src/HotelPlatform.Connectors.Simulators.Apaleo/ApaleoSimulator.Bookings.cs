@@ -9,10 +9,12 @@ using Microsoft.AspNetCore.Routing;
 
 namespace HotelPlatform.Connectors.Simulators.Apaleo;
 
-/// <summary>Booking API: create a booking, read and list reservations, patch a reservation.</summary>
+/// <summary>Booking API: create and read a booking, read and list reservations, patch a reservation.</summary>
 public sealed partial class ApaleoSimulator
 {
     private static readonly string[] ListExpansions = ["booker", "actions", "timeSlices", "services", "assignedUnits", "company"];
+
+    private static readonly string[] BookingExpansions = ["property", "unitGroup", "ratePlan", "services", "reservations", "propertyValues"];
 
     private static readonly string[] SortValues =
     [
@@ -50,6 +52,22 @@ public sealed partial class ApaleoSimulator
                 return Json(created, StatusCodes.Status201Created);
             });
         }).RequireBearerToken(Tokens, "reservations.create", "reservations.manage");
+
+        routes.MapGet("/booking/v1/bookings/{id}", (string id, HttpContext context) =>
+        {
+            QueryReader query = Validation.ReadQuery(context);
+
+            // booking-v1 lists property, unitGroup, ratePlan, services, reservations and propertyValues. The embedded
+            // property, unit group and rate plan are always complete here, and a booking is read "with all its
+            // reservations", so only services and propertyValues change the answer.
+            BookingExpansion expansion = ReadChoices(query, "expand", BookingExpansions).Aggregate(BookingExpansion.None, (all, name) => all | name switch
+            {
+                "services" => BookingExpansion.Services,
+                "propertyValues" => BookingExpansion.PropertyValues,
+                _ => BookingExpansion.None,
+            });
+            return query.Complete() ?? RefuseBody(context) ?? (Hotel.DescribeBooking(id, expansion) is { } booking ? Json(booking) : Results.NotFound());
+        }).RequireBearerToken(Tokens, "reservations.read", "reservations.manage");
 
         RouteGroupBuilder reservations = routes.MapGroup("/booking/v1/reservations");
         reservations.MapGet(string.Empty, (HttpContext context, CancellationToken cancellationToken) =>

@@ -206,6 +206,11 @@ public sealed partial class ApaleoSimulator : VendorSimulator
             cancellationToken: context.RequestAborted);
     }
 
+    /// <summary>415 without a body, as the Swagger documents list it for operations with a JSON body ("Unsupported media type.").</summary>
+    /// <inheritdoc />
+    protected override IResult? AnswerUnsupportedMediaType(HttpContext context, IReadOnlyList<ValidationViolation> violations) =>
+        Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+
     /// <inheritdoc />
     protected override void OnReset()
     {

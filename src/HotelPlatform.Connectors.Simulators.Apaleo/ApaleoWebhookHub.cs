@@ -85,6 +85,35 @@ internal sealed partial class ApaleoWebhookHub
         }
     }
 
+    /// <summary>
+    /// Replaces a subscription's endpoint, events and properties (<c>PUT /v1/subscriptions/{id}</c>), keeping its id and
+    /// creation time. Returns the replacement, <see langword="null"/> when there is no such subscription, or why the endpoint is refused.
+    /// </summary>
+    public (ApaleoSubscription? Subscription, string? Failure) Replace(string id, Uri endpoint, IReadOnlyList<string> events, IReadOnlyList<string> propertyIds)
+    {
+        try
+        {
+            TargetOf(endpoint);
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, ex.Message);
+        }
+
+        lock (_gate)
+        {
+            int index = _subscriptions.FindIndex(s => s.Id == id);
+            if (index < 0)
+            {
+                return (null, null);
+            }
+
+            ApaleoSubscription replaced = _subscriptions[index] with { EndpointUrl = endpoint, Events = events, PropertyIds = propertyIds };
+            _subscriptions[index] = replaced;
+            return (replaced, null);
+        }
+    }
+
     public bool Remove(string id)
     {
         lock (_gate)

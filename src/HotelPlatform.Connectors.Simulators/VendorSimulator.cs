@@ -281,6 +281,16 @@ public abstract class VendorSimulator : IAsyncDisposable
         return context.Response.WriteAsJsonAsync(new SimpleError("server_error", "Simulated server error."), ControlJson.Default.SimpleError);
     }
 
+    /// <summary>
+    /// Answers a request whose <c>Content-Type</c> the endpoint's body reader does not accept, as the vendor does (for
+    /// example an empty 415). The refusal is recorded in <see cref="ValidationFailures"/> either way, since a client
+    /// sending the wrong media type has a bug. <see langword="null"/> by default: the strict-validation 400 naming the header.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="violations">What was wrong with the headers, including the content type.</param>
+    /// <returns>The answer, or <see langword="null"/> for the strict-validation refusal.</returns>
+    protected virtual IResult? AnswerUnsupportedMediaType(HttpContext context, IReadOnlyList<ValidationViolation> violations) => null;
+
     /// <summary>Restores the vendor's seeded state; called by <see cref="Reset"/>. Helpers the vendor owns (tokens, idempotency keys) are reset here too.</summary>
     protected virtual void OnReset()
     {
@@ -305,6 +315,8 @@ public abstract class VendorSimulator : IAsyncDisposable
     internal IEnumerable<RateLimitPolicy> SelectRateLimitPolicies(HttpContext context) => GetRateLimitPolicies(context);
 
     internal Task WriteTooManyRequestsInternalAsync(HttpContext context, TimeSpan retryAfter) => WriteTooManyRequestsAsync(context, retryAfter);
+
+    internal IResult? AnswerUnsupportedMediaTypeInternal(HttpContext context, IReadOnlyList<ValidationViolation> violations) => AnswerUnsupportedMediaType(context, violations);
 
     internal Task WriteServerErrorInternalAsync(HttpContext context, int statusCode) => WriteServerErrorAsync(context, statusCode);
 

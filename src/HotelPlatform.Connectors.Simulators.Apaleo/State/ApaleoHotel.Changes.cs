@@ -100,8 +100,6 @@ internal sealed partial class ApaleoHotel
                     PrimaryGuest = request.PrimaryGuest ?? body.Booker,
                     AdditionalGuests = request.AdditionalGuests,
                     GuaranteeType = guarantee,
-                    // The booking's own comment, booker comment and transaction reference belong to the booking
-                    // resource, which the simulator does not serve (no GET /booking/v1/bookings/{id}).
                     Comment = request.Comment,
                     GuestComment = request.GuestComment,
                     ExternalCode = request.ExternalCode,
@@ -120,6 +118,8 @@ internal sealed partial class ApaleoHotel
                 events.Add(new HotelEvent("Reservation", "created", reservation.Id));
             }
 
+            // The booking's own comment and booker comment belong to the booking (GET /booking/v1/bookings/{id}).
+            _bookingNotes[bookingId] = new BookingNotes(body.Comment, body.BookerComment);
             return (new BookingCreatedModel(bookingId, ids), null, events);
         }
     }
@@ -224,6 +224,46 @@ internal sealed partial class ApaleoHotel
             r.Unit = null;
             r.Modified = now;
             return (null, [new HotelEvent("Reservation", "canceled", id)]);
+        });
+    }
+
+    /// <summary><c>PUT /booking/v1/reservation-actions/{id}/checkout</c>.</summary>
+    public (ApaleoRefusal? Refusal, IReadOnlyList<HotelEvent> Events) CheckOut(string id, DateTimeOffset now)
+    {
+        // booking-v1: "Check out a specific reservation which is in status 'InHouse'. [...] Check-out is only possible,
+        // if the departure date is not later than tomorrow. Otherwise, first amend the reservation and shorten the stay."
+        return Change(id, [ApaleoReservationStatus.InHouse], "only 'InHouse' reservations can be checked out.", r =>
+        {
+            DateOnly tomorrow = TodayAt(now).AddDays(1);
+            if (r.Departure > tomorrow)
+            {
+                return (ApaleoRefusal.Rule($"Reservation '{id}' departs on {Format(r.Departure)}; check-out is only possible if the departure date is not later than tomorrow ({Format(tomorrow)}). Amend the reservation first to shorten the stay."), []);
+            }
+
+            r.Status = ApaleoReservationStatus.CheckedOut;
+            r.CheckOutTime = now;
+            r.Modified = now;
+            return (null, [new HotelEvent("Reservation", "checked-out", id)]);
+        });
+    }
+
+    /// <summary><c>PUT /booking/v1/reservation-actions/{id}/noshow</c>.</summary>
+    public (ApaleoRefusal? Refusal, IReadOnlyList<HotelEvent> Events) NoShow(string id, DateTimeOffset now)
+    {
+        // booking-v1: "Set a specific reservation to No-show which is in status 'Confirmed' and where the arrival date is
+        // in the past. This changes the status to 'NoShow', and sets the no-show date and time."
+        return Change(id, [ApaleoReservationStatus.Confirmed], "only 'Confirmed' reservations can be set to no-show.", r =>
+        {
+            if (r.Arrival >= TodayAt(now))
+            {
+                return (ApaleoRefusal.Rule($"Reservation '{id}' arrives on {Format(r.Arrival)}; only a reservation whose arrival date is in the past can be set to no-show."), []);
+            }
+
+            r.Status = ApaleoReservationStatus.NoShow;
+            r.NoShowTime = now;
+            r.Unit = null;
+            r.Modified = now;
+            return (null, [new HotelEvent("Reservation", "set-to-no-show", id)]);
         });
     }
 

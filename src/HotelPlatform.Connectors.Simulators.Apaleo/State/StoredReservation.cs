@@ -67,6 +67,10 @@ internal sealed class StoredReservation
 
     public DateTimeOffset? CancellationTime { get; set; }
 
+    public DateTimeOffset? CheckOutTime { get; set; }
+
+    public DateTimeOffset? NoShowTime { get; set; }
+
     public bool HasCityTax { get; set; }
 
     public DateOnly Arrival => Nights[0].Date;

@@ -55,6 +55,7 @@ internal static class ApaleoJson
 [JsonSerializable(typeof(ServiceOffersModel))]
 [JsonSerializable(typeof(BookingCreatedModel))]
 [JsonSerializable(typeof(ReservationModel))]
+[JsonSerializable(typeof(BookingModel))]
 [JsonSerializable(typeof(ReservationListModel))]
 [JsonSerializable(typeof(ReservationServiceListModel))]
 [JsonSerializable(typeof(AutoAssignedUnitListModel))]

@@ -324,6 +324,7 @@ internal sealed record ReservationModel(
     DateTimeOffset? CheckInTime,
     DateTimeOffset? CheckOutTime,
     DateTimeOffset? CancellationTime,
+    DateTimeOffset? NoShowTime,
     EmbeddedUnitModel? Unit,
     EmbeddedPropertyModel Property,
     EmbeddedRatePlanModel RatePlan,
@@ -358,6 +359,42 @@ internal sealed record ReservationModel(
     CommissionModel? Commission,
     string? PromoCode,
     PayableAmountModel? PayableAmount);
+
+/// <summary>booking-v1 <c>BookingReservationModel</c>: a reservation as listed in its booking.</summary>
+internal sealed record BookingReservationModel(
+    string Id,
+    ApaleoReservationStatus Status,
+    string? ExternalCode,
+    ChannelCode ChannelCode,
+    string? Source,
+    PaymentAccountModel? PaymentAccount,
+    DateTimeOffset Arrival,
+    DateTimeOffset Departure,
+    int Adults,
+    IReadOnlyList<int>? ChildrenAges,
+    MonetaryValueModel TotalGrossAmount,
+    EmbeddedPropertyModel Property,
+    EmbeddedRatePlanModel RatePlan,
+    EmbeddedUnitGroupModel UnitGroup,
+    IReadOnlyList<ReservationServiceItemModel>? Services,
+    string? GuestComment,
+    ReservationCancellationFeeModel CancellationFee,
+    ReservationNoShowFeeModel NoShowFee);
+
+/// <summary>booking-v1 <c>PropertyValueModel</c>: a booking's total and balance in one property.</summary>
+internal sealed record PropertyValueModel(EmbeddedPropertyModel Property, MonetaryValueModel TotalGrossAmount, MonetaryValueModel Balance);
+
+/// <summary>booking-v1 <c>BookingModel</c>, the answer of <c>GET /booking/v1/bookings/{id}</c>.</summary>
+internal sealed record BookingModel(
+    string Id,
+    GuestModel? Booker,
+    PaymentAccountModel? PaymentAccount,
+    string? Comment,
+    string? BookerComment,
+    DateTimeOffset Created,
+    DateTimeOffset Modified,
+    IReadOnlyList<PropertyValueModel>? PropertyValues,
+    IReadOnlyList<BookingReservationModel>? Reservations);
 
 /// <summary>booking-v1 <c>ReservationListModel</c>.</summary>
 internal sealed record ReservationListModel(IReadOnlyList<ReservationModel> Reservations, long Count);

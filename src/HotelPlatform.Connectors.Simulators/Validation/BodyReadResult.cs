@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace HotelPlatform.Connectors.Simulators;
 
-/// <summary>The outcome of <see cref="StrictRequestValidator.ReadJsonAsync{T}(HttpContext, System.Text.Json.JsonSerializerOptions)"/>: the model, or the 400 answer to return.</summary>
-/// <typeparam name="T">The wire model.</typeparam>
+/// <summary>The outcome of <see cref="StrictRequestValidator.ReadBodyAsync{T}"/> (and of its JSON, form and SOAP shortcuts): the value, or the answer to return.</summary>
+/// <typeparam name="T">What the body was read into.</typeparam>
 public sealed class BodyReadResult<T>
 {
     internal BodyReadResult(T value)
@@ -27,7 +27,7 @@ public sealed class BodyReadResult<T>
     /// <summary>Gets the model when <see cref="IsValid"/>.</summary>
     public T? Value { get; }
 
-    /// <summary>Gets the HTTP 400 answer naming the offending members, already recorded in <see cref="VendorSimulator.ValidationFailures"/>; return it from the handler.</summary>
+    /// <summary>Gets the answer naming the offending members (HTTP 400, or the vendor's answer to an unsupported media type), already recorded in <see cref="VendorSimulator.ValidationFailures"/>; return it from the handler.</summary>
     public IResult? Rejection { get; }
 
     /// <summary>Gets what was wrong; empty when <see cref="IsValid"/>.</summary>
