@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace HotelPlatform.Connectors.Simulators.Tests.Apaleo;
+namespace HotelPlatform.Connectors.Simulators.Apaleo.Tests;
 
 public sealed class ApaleoInventoryTests : ApaleoTestBase
 {

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using HotelPlatform.Connectors.Simulators.Apaleo;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HotelPlatform.Connectors.Simulators.Tests.Apaleo;
+namespace HotelPlatform.Connectors.Simulators.Apaleo.Tests;
 
 /// <summary>Starts an <see cref="ApaleoSimulator"/> on a fake clock per test, with a token for the default client, and talks to it with a plain <see cref="HttpClient"/>.</summary>
 public abstract class ApaleoTestBase : IAsyncLifetime

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using HotelPlatform.Connectors.Simulators.Apaleo;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HotelPlatform.Connectors.Simulators.Tests.Apaleo;
+namespace HotelPlatform.Connectors.Simulators.Apaleo.Tests;
 
 public sealed class ApaleoSeedTests : ApaleoTestBase
 {

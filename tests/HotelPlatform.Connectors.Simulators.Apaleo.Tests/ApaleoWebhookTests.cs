@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using HotelPlatform.Connectors.Simulators.Apaleo;
 
-namespace HotelPlatform.Connectors.Simulators.Tests.Apaleo;
+namespace HotelPlatform.Connectors.Simulators.Apaleo.Tests;
 
 public sealed class ApaleoWebhookTests : ApaleoTestBase
 {

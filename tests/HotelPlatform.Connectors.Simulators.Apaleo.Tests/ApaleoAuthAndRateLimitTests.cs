@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using HotelPlatform.Connectors.Simulators.Apaleo;
 
-namespace HotelPlatform.Connectors.Simulators.Tests.Apaleo;
+namespace HotelPlatform.Connectors.Simulators.Apaleo.Tests;
 
 public sealed class ApaleoAuthAndRateLimitTests : ApaleoTestBase
 {
