@@ -72,11 +72,18 @@ public sealed partial class FormBodyReader : IRequestBodyReader<JsonObject>
         ArgumentNullException.ThrowIfNull(violations);
         int before = violations.Count;
         var root = new Group();
-        var reader = new FormReader(Encoding.UTF8.GetString(body)) { ValueCountLimit = MaxFields, KeyLengthLimit = 1024, ValueLengthLimit = MaxBodyBytes };
+        using var reader = new FormReader(Encoding.UTF8.GetString(body)) { KeyLengthLimit = 1024, ValueLengthLimit = MaxBodyBytes };
+        int fields = 0;
         try
         {
             while (reader.ReadNextPair() is { } pair)
             {
+                if (++fields > MaxFields)
+                {
+                    violations.Add(new("form:$", $"The form has more than {MaxFields} fields."));
+                    break;
+                }
+
                 Add(root, pair.Key, pair.Value, violations);
             }
         }
@@ -96,7 +103,8 @@ public sealed partial class FormBodyReader : IRequestBodyReader<JsonObject>
             return null;
         }
 
-        return (JsonObject)ToNode(root, string.Empty, violations)!;
+        var structure = (JsonObject)ToNode(root, string.Empty, violations)!;
+        return violations.Count > before ? null : structure;
     }
 
     private void Add(Group root, string key, string value, ICollection<ValidationViolation> violations)
