@@ -2,7 +2,7 @@ using HotelPlatform.Connectors.ContractTests;
 using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
 
-namespace HotelPlatform.Connectors.VendorConformance.Apaleo.Kit;
+namespace HotelPlatform.Connectors.Apaleo.Tests.Kit;
 
 /// <summary>
 /// DESIGN §6 against the Apaleo simulator: the connector, resolved from DI with the runtime's whole pipeline, meets

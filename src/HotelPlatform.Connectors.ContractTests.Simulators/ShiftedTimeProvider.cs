@@ -1,11 +1,11 @@
-namespace HotelPlatform.Connectors.VendorConformance.Apaleo.Kit;
+namespace HotelPlatform.Connectors.ContractTests.Simulators;
 
 /// <summary>
 /// The real clock, shifted: <see cref="GetUtcNow"/> can be moved forwards and back, while timers and timestamps stay
 /// real. The kit moves "now" (today's arrivals in the property's zone, changed-since), and the connector's resilience
 /// still waits real (short) <c>Retry-After</c> delays instead of hanging on a fake clock nobody advances.
 /// </summary>
-internal sealed class ApaleoKitClock : TimeProvider
+public sealed class ShiftedTimeProvider : TimeProvider
 {
     private long _offsetTicks;
 

@@ -4,43 +4,40 @@ using HotelPlatform.Connectors.Apaleo;
 using HotelPlatform.Connectors.Apaleo.Subscriptions;
 using HotelPlatform.Connectors.Apaleo.Webhooks;
 using HotelPlatform.Connectors.ContractTests;
+using HotelPlatform.Connectors.ContractTests.Simulators;
 using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
+using HotelPlatform.Connectors.VendorConformance;
+using HotelPlatform.Connectors.VendorConformance.Apaleo;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HotelPlatform.Connectors.VendorConformance.Apaleo.Kit;
+namespace HotelPlatform.Connectors.Apaleo.Tests.Kit;
 
 /// <summary>
 /// Runs the contract kit against the Apaleo connector as an application resolves it
-/// (<c>AddPmsConnectors().AddApaleo(...)</c>, from DI, through the runtime's HTTP pipeline), talking to the Apaleo
-/// simulator on loopback. After each kit test it holds the requests the connector sent to two standards: the
-/// simulator's strict wire models (no request refused as malformed) and, where <c>../shared/vendor-specs</c> is present,
-/// Apaleo's own saved Swagger documents.
+/// (<c>AddPmsConnectors().AddApaleo(hotel, configuration)</c>, from DI, through the runtime's HTTP pipeline), talking to
+/// the Apaleo simulator on loopback, started and pointed at by <see cref="ApaleoSimulatorBinding"/>. The simulator-backed
+/// fixture base holds each test's requests to the simulator's strict wire models; this fixture adds what is Apaleo's:
+/// the first request of each faulted operation, the booking and paging checks and, where <c>../shared/vendor-specs</c> is
+/// present, Apaleo's own saved Swagger documents.
 /// </summary>
-public sealed class ApaleoKitFixture : PmsContractFixture
+public sealed class ApaleoKitFixture : SimulatorContractFixture<ApaleoSimulator>
 {
-    /// <summary>The hotel id the connector is registered under.</summary>
-    public const string HotelId = "kit-apaleo";
-
     /// <summary>The first request each faulted operation sends to Apaleo (the fault applies to it).</summary>
-    private static readonly Dictionary<string, (string Method, string PathPattern)> FirstRequests = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, SimulatedRequest> ApaleoFirstRequests = new(StringComparer.Ordinal)
     {
-        [nameof(IPmsConnector.GetAvailabilityAsync)] = ("GET", "/availability/v1/unit-groups"),
-        [nameof(IPmsConnector.GetReservationAsync)] = ("GET", "/booking/v1/reservations/*"),
-        [nameof(IPmsConnector.CreateReservationAsync)] = ("POST", "/booking/v1/bookings"),
-        [nameof(IPmsConnector.AddServiceAsync)] = ("PUT", "/booking/v1/reservation-actions/*/book-service"),
+        [nameof(IPmsConnector.GetAvailabilityAsync)] = new("GET", "/availability/v1/unit-groups"),
+        [nameof(IPmsConnector.GetReservationAsync)] = new("GET", "/booking/v1/reservations/*"),
+        [nameof(IPmsConnector.CreateReservationAsync)] = new("POST", "/booking/v1/bookings"),
+        [nameof(IPmsConnector.AddServiceAsync)] = new("PUT", "/booking/v1/reservation-actions/*/book-service"),
     };
 
     private readonly string _webhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     private ServiceProvider? _services;
-    private WebhookReceiver? _webhookReceiver;
     private OpenApiSpec? _swagger;
-    private long _testStartSequence;
     private int _validatedRequests;
-
-    /// <summary>Gets the simulator behind the connector.</summary>
-    public ApaleoSimulator Simulator { get; private set; } = null!;
 
     /// <summary>Gets why the Swagger documents are not used, or <see langword="null"/> when every request is validated against them.</summary>
     public string? SwaggerUnavailableReason { get; private set; }
@@ -49,24 +46,19 @@ public sealed class ApaleoKitFixture : PmsContractFixture
     public int ValidatedRequests => Volatile.Read(ref _validatedRequests);
 
     /// <inheritdoc />
-    public override bool CanSetClock => true;
-
-    /// <inheritdoc />
     public override bool CanCheckIn => true;
 
     /// <summary>Events arrive as Apaleo webhook deliveries from the simulator, verified and parsed by the connector's package.</summary>
     public override bool CanObserveEvents => true;
 
-    /// <summary>Gets the webhook deliveries the receiver refused (failed verification or unparseable); the kit run expects none.</summary>
-    public List<string> RefusedDeliveries { get; } = [];
-
-    internal ApaleoKitClock Clock { get; } = new();
+    /// <inheritdoc />
+    protected override ISimulatorBinding Binding { get; } = new ApaleoSimulatorBinding();
 
     /// <inheritdoc />
-    public override DateTimeOffset GetUtcNow() => Clock.GetUtcNow();
+    protected override IReadOnlyDictionary<string, SimulatedRequest> FirstRequests => ApaleoFirstRequests;
 
     /// <inheritdoc />
-    public override void SetUtcNow(DateTimeOffset utcNow) => Clock.SetUtcNow(utcNow);
+    protected override bool CanRevokeCredentials => true;
 
     /// <summary>
     /// Checks the guest in at the simulated front desk. Apaleo refuses a check-in before the arrival day, so the clock is
@@ -119,74 +111,31 @@ public sealed class ApaleoKitFixture : PmsContractFixture
         _ => null,
     };
 
+    /// <summary>Revokes every token issued so far; applied once the connector has obtained a new one.</summary>
     /// <inheritdoc />
-    public override bool CanInjectFault(PmsContractFault fault) => fault is PmsContractFault.RateLimited or PmsContractFault.ServerError or PmsContractFault.ResponseLost or PmsContractFault.CredentialsExpired;
-
-    /// <summary>
-    /// Queues the fault on the simulator's fault injector for the operation's first request (429 with a one-second
-    /// <c>Retry-After</c>, 503, or commit-then-timeout with the connection aborted), or revokes every token issued so far.
-    /// </summary>
-    /// <inheritdoc />
-    protected override ValueTask<PmsContractInjectedFault> InjectFaultCoreAsync(PmsContractFault fault, string operation, CancellationToken cancellationToken)
+    protected override Func<bool> RevokeCredentials()
     {
-        if (fault == PmsContractFault.CredentialsExpired)
-        {
-            var issued = Simulator.Tokens.TokensIssued;
-            Simulator.Tokens.RevokeAll();
-            return ValueTask.FromResult(new PmsContractInjectedFault(fault, operation, () => Simulator.Tokens.TokensIssued > issued));
-        }
-
-        if (!FirstRequests.TryGetValue(operation, out var first))
-        {
-            throw new NotSupportedException($"{nameof(ApaleoKitFixture)} does not know the first Apaleo request of {operation}; add it to {nameof(FirstRequests)}.");
-        }
-
-        var simulated = fault switch
-        {
-            PmsContractFault.RateLimited => SimulatedFault.TooManyRequests(TimeSpan.FromSeconds(1)),
-            PmsContractFault.ServerError => SimulatedFault.ServerError(503),
-            PmsContractFault.ResponseLost => SimulatedFault.CommitThenTimeout(),
-            _ => throw new NotSupportedException($"{fault} cannot be injected by {nameof(ApaleoKitFixture)}."),
-        };
-        var rule = Simulator.Faults.Enqueue(simulated, first.Method, first.PathPattern);
-        return ValueTask.FromResult(new PmsContractInjectedFault(fault, operation, () => rule.Remaining == 0, () =>
-        {
-            Simulator.Faults.Remove(rule.Id);
-            return ValueTask.CompletedTask;
-        }));
+        var issued = Simulator.Tokens.TokensIssued;
+        Simulator.Tokens.RevokeAll();
+        return () => Simulator.Tokens.TokensIssued > issued;
     }
 
+    /// <summary>Token requests are the identity server's, not Apaleo's API.</summary>
     /// <inheritdoc />
-    public override ValueTask OnTestStartingAsync(ContractTestContext context)
-    {
-        _testStartSequence = Simulator.Requests.Snapshot() is { Count: > 0 } requests ? requests[^1].Sequence : 0;
-        return ValueTask.CompletedTask;
-    }
+    protected override bool IsApiRequest(RecordedRequest request) => request.Path != ApaleoSimulator.TokenPath;
 
+    /// <summary>Each reservation the test created came from one <c>POST /booking/v1/bookings</c>; lists were paged as asked; Swagger, when saved.</summary>
     /// <inheritdoc />
-    public override ValueTask VerifyRequestsAsync(ContractTestContext context)
+    protected override void VerifyVendorRequests(ContractTestContext context, IReadOnlyList<RecordedRequest> requests)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var requests = Simulator.Requests.Where(r => r.Sequence > _testStartSequence).ToList();
-        var api = requests.Where(r => r.Path != ApaleoSimulator.TokenPath).ToList();
-
-        if (context.ExpectsNoVendorRequests)
-        {
-            Assert.True(api.Count == 0, $"{context.TestName}: bad input reached Apaleo: {string.Join(", ", api)}.");
-        }
-
-        Assert.True(RefusedDeliveries.Count == 0, $"{context.TestName}: webhook deliveries were refused: {string.Join("; ", RefusedDeliveries)}");
-        var refused = Simulator.ValidationFailures.Where(f => f.RequestSequence > _testStartSequence).ToList();
-        Assert.True(refused.Count == 0, $"{context.TestName}: the simulator refused requests that do not match Apaleo's wire model:{Environment.NewLine}{string.Join(Environment.NewLine, refused)}");
-
         foreach (var reservationId in context.CreatedReservationIds)
         {
-            Assert.Contains(api, r => r.Method == "POST" && r.Path == "/booking/v1/bookings" && r.Response is { StatusCode: 201 } response && response.Body.Contains(reservationId, StringComparison.Ordinal));
+            Assert.Contains(requests, r => r.Method == "POST" && r.Path == "/booking/v1/bookings" && r.Response is { StatusCode: 201 } response && response.Body.Contains(reservationId, StringComparison.Ordinal));
         }
 
         if (context.Values.TryGetValue(ContractTestContext.PageSize, out var pageSize))
         {
-            var pages = api.Where(r => r.Method == "GET" && r.Path == "/booking/v1/reservations").ToList();
+            var pages = requests.Where(r => r.Method == "GET" && r.Path == "/booking/v1/reservations").ToList();
             Assert.True(pages.Count >= 2, $"{context.TestName}: the list was fetched in {pages.Count} page(s).");
             Assert.All(pages, p => Assert.Equal(pageSize, p.GetQueryValue("pageSize")));
             Assert.Equal(Enumerable.Range(1, pages.Count).Select(n => n.ToString(CultureInfo.InvariantCulture)), pages.Select(p => p.GetQueryValue("pageNumber")));
@@ -194,33 +143,28 @@ public sealed class ApaleoKitFixture : PmsContractFixture
 
         if (_swagger is not null)
         {
-            ValidateAgainstSwagger(context, api);
+            ValidateAgainstSwagger(context, requests);
         }
-
-        return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Registers the hotel from the binding's settings (base address, token endpoint, webhook address, credentials the
+    /// simulator accepts) as configuration, as the sample host does, with a quota far above the kit's pace.
+    /// </summary>
     /// <inheritdoc />
-    protected override async ValueTask<IPmsConnector> CreateConnectorAsync(CancellationToken cancellationToken)
+    protected override async ValueTask<IPmsConnector> ConnectAsync(BoundSimulator simulator, CancellationToken cancellationToken)
     {
-        // The kit runs far faster than Apaleo's quota; the quota is exercised by tests of its own (simulator and connector).
-        Simulator = new ApaleoSimulator(new SimulatorOptions { TimeProvider = Clock, EnforceRateLimits = false });
-        await Simulator.StartAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(simulator);
         await LoadSwaggerAsync();
 
+        // The kit runs far faster than Apaleo's quota; the quota is exercised by tests of its own (simulator and connector).
+        var hotel = new ConfigurationBuilder()
+            .AddInMemoryCollection(simulator.Settings)
+            .AddInMemoryCollection([new("RequestsPerSecond", "100"), new("RequestBurst", "100")])
+            .Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddPmsConnectors().AddApaleo(HotelId, options =>
-        {
-            options.PropertyId = Simulator.Scenario.PropertyId;
-            options.BaseAddress = Simulator.BaseAddress;
-            options.TokenEndpoint = new Uri(Simulator.BaseAddress, ApaleoSimulator.TokenPath);
-            options.WebhookAddress = Simulator.BaseAddress;
-            options.ClientId = ApaleoSimulatorOptions.DefaultClientId;
-            options.ClientSecret = ApaleoSimulatorOptions.DefaultClientSecret;
-            options.RequestsPerSecond = 100;
-            options.RequestBurst = 100;
-        });
+        services.AddPmsConnectors().AddApaleo(HotelId, hotel);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var connector = _services.GetRequiredKeyedService<IPmsConnector>(HotelId);
         await SubscribeToWebhooksAsync(connector, cancellationToken);
@@ -249,24 +193,16 @@ public sealed class ApaleoKitFixture : PmsContractFixture
         });
     }
 
+    /// <summary>Releases the application's container (and with it the connector) before the simulator stops.</summary>
     /// <inheritdoc />
     protected override async ValueTask DisposeAsyncCore()
     {
-        await base.DisposeAsyncCore();
         if (_services is not null)
         {
             await _services.DisposeAsync();
         }
 
-        if (Simulator is not null)
-        {
-            await Simulator.DisposeAsync();
-        }
-
-        if (_webhookReceiver is not null)
-        {
-            await _webhookReceiver.DisposeAsync();
-        }
+        await base.DisposeAsyncCore();
     }
 
     /// <summary>
@@ -277,17 +213,13 @@ public sealed class ApaleoKitFixture : PmsContractFixture
     private async Task SubscribeToWebhooksAsync(IPmsConnector connector, CancellationToken cancellationToken)
     {
         var verifier = new ApaleoWebhookVerifier(new ApaleoWebhookVerificationOptions { UrlSecret = _webhookSecret });
-        _webhookReceiver = await WebhookReceiver.StartAsync(
+        var receiver = await StartWebhookReceiverAsync(
             received =>
             {
                 var verified = verifier.Verify(received.RequestUri, received.Headers.GetValueOrDefault("Authorization"));
                 if (!verified.Succeeded)
                 {
-                    lock (RefusedDeliveries)
-                    {
-                        RefusedDeliveries.Add(verified.FailureReason ?? "verification failed");
-                    }
-
+                    RefuseDelivery(verified.FailureReason ?? "verification failed");
                     return StatusCodes.Status401Unauthorized;
                 }
 
@@ -302,12 +234,12 @@ public sealed class ApaleoKitFixture : PmsContractFixture
 
         var subscriptions = connector.GetService<IApaleoSubscriptions>()
             ?? throw new InvalidOperationException("The Apaleo connector offers no IApaleoSubscriptions service.");
-        await subscriptions.SubscribeAsync(new Uri(_webhookReceiver.BaseAddress, $"webhooks/apaleo?token={_webhookSecret}"), cancellationToken: cancellationToken);
+        await subscriptions.SubscribeAsync(new Uri(receiver.BaseAddress, $"webhooks/apaleo?token={_webhookSecret}"), cancellationToken: cancellationToken);
     }
 
     private async Task LoadSwaggerAsync()
     {
-        var location = VendorSpecs.Location;
+        var location = VendorConformance.VendorSpecs.Location;
         if (location.Root is null)
         {
             SwaggerUnavailableReason = location.Description;
@@ -317,7 +249,7 @@ public sealed class ApaleoKitFixture : PmsContractFixture
         _swagger = await ApaleoSwagger.LoadAsync();
     }
 
-    private void ValidateAgainstSwagger(ContractTestContext context, List<RecordedRequest> api)
+    private void ValidateAgainstSwagger(ContractTestContext context, IReadOnlyList<RecordedRequest> api)
     {
         var failures = new List<string>();
         foreach (var request in api)

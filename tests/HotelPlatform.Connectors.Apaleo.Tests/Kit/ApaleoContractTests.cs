@@ -1,6 +1,6 @@
 using HotelPlatform.Connectors.ContractTests;
 
-namespace HotelPlatform.Connectors.VendorConformance.Apaleo.Kit;
+namespace HotelPlatform.Connectors.Apaleo.Tests.Kit;
 
 // The whole contract kit, one subclass per area, against the Apaleo connector talking to the Apaleo simulator. Tests of
 // capabilities Apaleo lacks (guest profiles, guest upsert, per-room-type restrictions) skip with the reason.
