@@ -240,12 +240,13 @@ public abstract class SimulatorContractFixture<TSimulator> : PmsContractFixture
         await base.DisposeAsyncCore();
         if (_bound is not null)
         {
+            // The simulator stays readable (its journal) after it stopped; only the server is released.
             await _bound.DisposeAsync();
         }
 
-        if (_webhookReceiver is not null)
+        if (Interlocked.Exchange(ref _webhookReceiver, null) is { } receiver)
         {
-            await _webhookReceiver.DisposeAsync();
+            await receiver.DisposeAsync();
         }
     }
 }

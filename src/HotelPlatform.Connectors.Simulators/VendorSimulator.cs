@@ -39,6 +39,7 @@ public abstract class VendorSimulator : IAsyncDisposable
     private Uri? _baseAddress;
     private LifecycleState _state;
     private long _sequence;
+    private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="VendorSimulator"/> class.</summary>
     /// <param name="options">The settings; defaults when omitted.</param>
@@ -233,9 +234,15 @@ public abstract class VendorSimulator : IAsyncDisposable
         OnReset();
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops the server and releases resources; a second call does nothing (an <c>await using</c> after an explicit dispose is common in tests).</summary>
+    /// <returns>A task that completes when everything is released.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await DisposeAsyncCore().ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
