@@ -1,12 +1,16 @@
 using System.Text.Json.Serialization;
 using HotelPlatform.Connectors;
+using HotelPlatform.Connectors.Simulators;
+using HotelPlatform.Connectors.Simulators.Apaleo;
 using HotelPlatform.Samples.Host;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // Hotels marked "Embedded": true talk to an in-process vendor simulator (no credentials, no network), started first
 // when the host starts and disposed by the container when it stops.
-builder.Services.AddSingleton(_ => new EmbeddedSimulators(builder.Configuration));
+// Each vendor simulator package brings a binding; a hotel's "Embedded" works for every vendor registered here.
+builder.Services.AddSingleton<ISimulatorBinding, ApaleoSimulatorBinding>();
+builder.Services.AddSingleton(sp => new EmbeddedSimulators(builder.Configuration, sp.GetServices<ISimulatorBinding>()));
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSimulators>());
 
 // Hotels come from configuration ("Hotels" section): each names its vendor and the vendor's settings.

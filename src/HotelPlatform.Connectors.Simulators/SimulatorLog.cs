@@ -19,7 +19,10 @@ public sealed class SimulatorLog<T> : IReadOnlyList<T>
     private readonly List<Waiter> _waiters = [];
     private readonly int _capacity;
 
-    internal SimulatorLog(int capacity = int.MaxValue)
+    /// <summary>Initializes a new instance of the <see cref="SimulatorLog{T}"/> class; a vendor simulator makes one for each record of its own (such as the events it raised).</summary>
+    /// <param name="capacity">How many entries are kept; the oldest are dropped beyond it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is zero or negative.</exception>
+    public SimulatorLog(int capacity = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _capacity = capacity;
@@ -135,8 +138,12 @@ public sealed class SimulatorLog<T> : IReadOnlyList<T>
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal void Add(T item)
+    /// <summary>Appends an entry (the simulator that owns the log does this) and completes every <see cref="WaitForAsync"/> it satisfies.</summary>
+    /// <param name="item">The entry.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is <see langword="null"/>.</exception>
+    public void Add(T item)
     {
+        ArgumentNullException.ThrowIfNull(item);
         List<Waiter>? satisfied;
         lock (_gate)
         {

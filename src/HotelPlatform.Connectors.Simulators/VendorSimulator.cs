@@ -39,6 +39,7 @@ public abstract class VendorSimulator : IAsyncDisposable
     private Uri? _baseAddress;
     private LifecycleState _state;
     private long _sequence;
+    private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="VendorSimulator"/> class.</summary>
     /// <param name="options">The settings; defaults when omitted.</param>
@@ -233,9 +234,15 @@ public abstract class VendorSimulator : IAsyncDisposable
         OnReset();
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops the server and releases resources; a second call does nothing (an <c>await using</c> after an explicit dispose is common in tests).</summary>
+    /// <returns>A task that completes when everything is released.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await DisposeAsyncCore().ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
@@ -281,6 +288,16 @@ public abstract class VendorSimulator : IAsyncDisposable
         return context.Response.WriteAsJsonAsync(new SimpleError("server_error", "Simulated server error."), ControlJson.Default.SimpleError);
     }
 
+    /// <summary>
+    /// Answers a request whose <c>Content-Type</c> the endpoint's body reader does not accept, as the vendor does (for
+    /// example an empty 415). The refusal is recorded in <see cref="ValidationFailures"/> either way, since a client
+    /// sending the wrong media type has a bug. <see langword="null"/> by default: the strict-validation 400 naming the header.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="violations">What was wrong with the headers, including the content type.</param>
+    /// <returns>The answer, or <see langword="null"/> for the strict-validation refusal.</returns>
+    protected virtual IResult? AnswerUnsupportedMediaType(HttpContext context, IReadOnlyList<ValidationViolation> violations) => null;
+
     /// <summary>Restores the vendor's seeded state; called by <see cref="Reset"/>. Helpers the vendor owns (tokens, idempotency keys) are reset here too.</summary>
     protected virtual void OnReset()
     {
@@ -305,6 +322,8 @@ public abstract class VendorSimulator : IAsyncDisposable
     internal IEnumerable<RateLimitPolicy> SelectRateLimitPolicies(HttpContext context) => GetRateLimitPolicies(context);
 
     internal Task WriteTooManyRequestsInternalAsync(HttpContext context, TimeSpan retryAfter) => WriteTooManyRequestsAsync(context, retryAfter);
+
+    internal IResult? AnswerUnsupportedMediaTypeInternal(HttpContext context, IReadOnlyList<ValidationViolation> violations) => AnswerUnsupportedMediaType(context, violations);
 
     internal Task WriteServerErrorInternalAsync(HttpContext context, int statusCode) => WriteServerErrorAsync(context, statusCode);
 

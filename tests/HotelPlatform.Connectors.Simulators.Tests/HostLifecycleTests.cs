@@ -32,6 +32,18 @@ public sealed class HostLifecycleTests
     }
 
     [Fact]
+    public async Task Disposing_twice_is_harmless()
+    {
+        var simulator = new TestPmsSimulator();
+        await simulator.StartAsync(Ct);
+
+        await simulator.DisposeAsync();
+        await simulator.DisposeAsync();
+
+        Assert.False(simulator.IsRunning);
+    }
+
+    [Fact]
     public async Task Two_simulators_get_different_ports()
     {
         await using var first = new TestPmsSimulator();

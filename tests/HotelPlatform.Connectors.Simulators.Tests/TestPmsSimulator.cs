@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,6 +39,35 @@ public sealed class CreateBookingWire : IValidatableWireModel
     }
 }
 
+/// <summary>A form-encoded reservation in the PHP bracket dialect (<c>rooms[0][roomTypeID]=DBL</c>), as a Cloudbeds-style vendor reads it.</summary>
+public sealed class FormReservationWire : IValidatableWireModel
+{
+    [JsonPropertyName("propertyID")]
+    public required string PropertyId { get; init; }
+
+    public required DateOnly StartDate { get; init; }
+
+    public bool? SendEmailConfirmation { get; init; }
+
+    public required IReadOnlyList<FormRoomWire> Rooms { get; init; }
+
+    public IEnumerable<ValidationViolation> Validate(string path)
+    {
+        if (Rooms.Count == 0)
+        {
+            yield return new($"{path}.rooms", "At least one room is required.");
+        }
+    }
+}
+
+public sealed class FormRoomWire
+{
+    [JsonPropertyName("roomTypeID")]
+    public required string RoomTypeId { get; init; }
+
+    public required int Quantity { get; init; }
+}
+
 public sealed record BookingWire(string Id, string GuestName, DateOnly Arrival, int Nights, RoomKind? Room);
 
 /// <summary>
@@ -50,6 +81,7 @@ public sealed class TestPmsSimulator : VendorSimulator
     public const string OtherClientId = "other-client";
 
     private static readonly JsonSerializerOptions Wire = StrictJson.CreateOptions(JsonNamingPolicy.CamelCase);
+    private static readonly JsonSerializerOptions FormWire = StrictJson.CreateFormOptions(JsonNamingPolicy.CamelCase);
     private readonly ConcurrentDictionary<string, BookingWire> _bookings = new();
     private readonly DeterministicRandom _ids;
 
@@ -77,6 +109,9 @@ public sealed class TestPmsSimulator : VendorSimulator
 
     public IReadOnlyCollection<BookingWire> Bookings => [.. _bookings.Values];
 
+    /// <summary>Gets or sets a value indicating whether a wrong content type is answered with a bare 415, as some vendors do, instead of the strict refusal.</summary>
+    public bool AnswersUnsupportedMediaTypeWith415 { get; set; }
+
     /// <summary>Bodies received on <c>POST /hooks</c> when this instance plays a webhook subscriber.</summary>
     public ConcurrentQueue<string> ReceivedHooks { get; } = new();
 
@@ -92,7 +127,7 @@ public sealed class TestPmsSimulator : VendorSimulator
         api.MapPost("/bookings", (HttpContext context, CancellationToken cancellationToken) =>
             Idempotency.ExecuteAsync(context, context.GetBearerToken()!.ClientId, async () =>
             {
-                JsonBodyReadResult<CreateBookingWire> body = await Validation.ReadJsonAsync<CreateBookingWire>(context, Wire);
+                BodyReadResult<CreateBookingWire> body = await Validation.ReadJsonAsync<CreateBookingWire>(context, Wire);
                 if (!body.IsValid)
                 {
                     return body.Rejection;
@@ -122,6 +157,27 @@ public sealed class TestPmsSimulator : VendorSimulator
             return Results.Json(new { propertyId, arrival, adults, room, rateIds, available = 5 }, Wire);
         }).RequireBearerToken(Tokens, "availability");
 
+        // Form and SOAP dialects, read through the pluggable body readers. Each answers what it read, so tests see the structure.
+        routes.MapPost("/form/raw", async (HttpContext context, CancellationToken cancellationToken) =>
+        {
+            BodyReadResult<JsonObject> form = await Validation.ReadFormAsync(context);
+            return form.IsValid ? Results.Text(form.Value.ToJsonString(), "application/json") : form.Rejection;
+        });
+
+        routes.MapPost("/form/reservations", async (HttpContext context, CancellationToken cancellationToken) =>
+        {
+            BodyReadResult<FormReservationWire> form = await Validation.ReadFormAsync(context, (JsonTypeInfo<FormReservationWire>)FormWire.GetTypeInfo(typeof(FormReservationWire)));
+            return form.IsValid ? Results.Json(form.Value, Wire) : form.Rejection;
+        });
+
+        routes.MapPost("/soap", async (HttpContext context, CancellationToken cancellationToken) =>
+        {
+            BodyReadResult<SoapEnvelope> soap = await Validation.ReadSoapAsync(context);
+            return soap.IsValid
+                ? Results.Json(new { operation = soap.Value.Body.Name.LocalName, user = soap.Value.UsernameToken?.Username, action = context.Request.Headers["SOAPAction"].ToString() })
+                : soap.Rejection;
+        });
+
         routes.MapPost("/hooks", async (HttpContext context, CancellationToken cancellationToken) =>
         {
             if (context.Request.Headers.Authorization.ToString() != "Basic " + Convert.ToBase64String("hook-user:hook-pass"u8.ToArray()))
@@ -139,6 +195,9 @@ public sealed class TestPmsSimulator : VendorSimulator
         Tokens.FindToken(context) is { } token
             ? [new RateLimitPolicy($"client:{token.ClientId}", Quota)]
             : [];
+
+    protected override IResult? AnswerUnsupportedMediaType(HttpContext context, IReadOnlyList<ValidationViolation> violations) =>
+        AnswersUnsupportedMediaTypeWith415 ? Results.StatusCode(StatusCodes.Status415UnsupportedMediaType) : null;
 
     protected override void OnReset()
     {

@@ -11,7 +11,7 @@ public sealed class IdempotencyStoreOptions
     /// <summary>Gets or sets the request header carrying the key.</summary>
     public string HeaderName { get; set; } = "Idempotency-Key";
 
-    /// <summary>Gets or sets how long a stored response is replayed, on the simulator's clock (24 hours, as Apaleo documents).</summary>
+    /// <summary>Gets or sets how long a stored response is replayed, on the simulator's clock (24 hours by default, a common vendor retention).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Gets or sets how the vendor answers a key reused with a different request; by default a JSON message with the mismatch status.</summary>

@@ -6,7 +6,7 @@ public enum RateLimitWindowKind
     /// <summary>At most <see cref="RateLimitRule.PermitLimit"/> requests in any interval of <see cref="RateLimitRule.Window"/> (an exact sliding log).</summary>
     Sliding,
 
-    /// <summary>A window of <see cref="RateLimitRule.Window"/> opens at the first request of a burst and closes after that time; the count starts again with the next request (Mews documents this).</summary>
+    /// <summary>A window of <see cref="RateLimitRule.Window"/> opens at the first request of a burst and closes after that time; the count starts again with the next request (a fixed window, as vendors document it).</summary>
     AnchoredAtFirstRequest,
 }
 

@@ -10,7 +10,7 @@ namespace HotelPlatform.Connectors.Simulators;
 /// <see cref="TimeProvider"/>, and report <c>RetryAfter</c> only in whole replenishment periods. A simulator needs the
 /// exact instant the vendor would admit the next request, and tests need to move it with <c>Advance</c>. Quotas are
 /// small (vendor limits are tens to hundreds of requests per window), so keeping one timestamp per admitted request is cheap.
-/// Only admitted requests are counted: a refused request does not extend the wait, as Apaleo documents.
+/// Only admitted requests are counted: a refused request does not extend the wait (vendors document it so).
 /// </remarks>
 public sealed class SimulatorRateLimiter
 {

@@ -20,7 +20,7 @@ public class StrictDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     }
 
     /// <summary>Initializes a new instance of the <see cref="StrictDateTimeOffsetConverter"/> class.</summary>
-    /// <param name="allowFractionalSeconds"><see langword="false"/> for vendors that document date-times "without fractional second part" (Apaleo).</param>
+    /// <param name="allowFractionalSeconds"><see langword="false"/> for vendors that document date-times "without fractional second part".</param>
     public StrictDateTimeOffsetConverter(bool allowFractionalSeconds)
     {
         AllowFractionalSeconds = allowFractionalSeconds;

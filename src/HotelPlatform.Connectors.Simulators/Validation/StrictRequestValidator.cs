@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +13,7 @@ namespace HotelPlatform.Connectors.Simulators;
 /// </summary>
 /// <remarks>
 /// A refusal here means whatever sent the request spoke a dialect the vendor does not document; it is deliberately not
-/// dressed up as the vendor's own validation error (Apaleo's 422, Mews' 400), so a test cannot mistake it for a business
+/// dressed up as the vendor's own validation error (a vendor's 422 or 400), so a test cannot mistake it for a business
 /// rule. Tests assert <c>Assert.Empty(simulator.ValidationFailures)</c>.
 /// </remarks>
 public sealed class StrictRequestValidator
@@ -20,8 +21,13 @@ public sealed class StrictRequestValidator
     /// <summary>The response header set on every strict-validation refusal, so a client-side log shows it at a glance.</summary>
     public const string RefusalHeader = "X-Simulator-Validation";
 
-    /// <summary>The largest body the validator reads.</summary>
-    private const int MaxBodyBytes = 16 * 1024 * 1024;
+    /// <summary>The member a wrong <c>Content-Type</c> is reported on; such a refusal is answered by <see cref="VendorSimulator.AnswerUnsupportedMediaType"/>.</summary>
+    public const string ContentTypeMember = "header:Content-Type";
+
+    /// <summary>The largest body a JSON read accepts, and the most the journal buffers.</summary>
+    internal const int DefaultMaxBodyBytes = 16 * 1024 * 1024;
+
+    private const int MaxBodyBytes = DefaultMaxBodyBytes;
 
     private readonly VendorSimulator _simulator;
 
@@ -35,7 +41,7 @@ public sealed class StrictRequestValidator
     /// <param name="context">The request.</param>
     /// <param name="options">Options from <see cref="StrictJson.CreateOptions"/> (or equally strict ones).</param>
     /// <returns>The model, or the rejection to return.</returns>
-    public Task<JsonBodyReadResult<T>> ReadJsonAsync<T>(HttpContext context, JsonSerializerOptions options)
+    public Task<BodyReadResult<T>> ReadJsonAsync<T>(HttpContext context, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.MakeReadOnly(populateMissingResolver: true);
@@ -47,24 +53,74 @@ public sealed class StrictRequestValidator
     /// <param name="context">The request.</param>
     /// <param name="typeInfo">The metadata, from a context whose options are as strict as <see cref="StrictJson.CreateOptions"/>.</param>
     /// <returns>The model, or the rejection to return.</returns>
-    public async Task<JsonBodyReadResult<T>> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo)
+    public Task<BodyReadResult<T>> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo) =>
+        ReadBodyAsync(context, new JsonBodyReader<T>(typeInfo));
+
+    /// <summary>Reads a PHP-style form body (<c>rooms[0][roomTypeID]=DBL</c>) into its nested structure.</summary>
+    /// <param name="context">The request.</param>
+    /// <returns>The structure (see <see cref="FormBodyReader"/>), or the rejection to return.</returns>
+    public Task<BodyReadResult<JsonObject>> ReadFormAsync(HttpContext context) => ReadBodyAsync(context, FormBodyReader.Default);
+
+    /// <summary>Reads a PHP-style form body into a strict wire model.</summary>
+    /// <typeparam name="T">The wire model.</typeparam>
+    /// <param name="context">The request.</param>
+    /// <param name="typeInfo">The metadata, from options made by <see cref="StrictJson.CreateFormOptions"/>.</param>
+    /// <returns>The model, or the rejection to return.</returns>
+    public Task<BodyReadResult<T>> ReadFormAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo) =>
+        ReadBodyAsync(context, new FormBodyReader<T>(typeInfo));
+
+    /// <summary>Reads a SOAP 1.1 request safely (no DTD, no external entities, a size cap).</summary>
+    /// <param name="context">The request.</param>
+    /// <returns>The envelope's body element and header, or the rejection to return.</returns>
+    public Task<BodyReadResult<SoapEnvelope>> ReadSoapAsync(HttpContext context) => ReadBodyAsync(context, SoapBodyReader.Default);
+
+    /// <summary>
+    /// Reads the body with a reader: its header checks first (a wrong content type is answered by
+    /// <see cref="VendorSimulator.AnswerUnsupportedMediaType"/>, by default as any other refusal), then its size cap, then the
+    /// reader itself. Every refusal is recorded in <see cref="VendorSimulator.ValidationFailures"/>.
+    /// </summary>
+    /// <typeparam name="T">What the body is read into.</typeparam>
+    /// <param name="context">The request.</param>
+    /// <param name="reader">The reader of the vendor's body format.</param>
+    /// <returns>The value, or the rejection to return.</returns>
+    public async Task<BodyReadResult<T>> ReadBodyAsync<T>(HttpContext context, IRequestBodyReader<T> reader)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(typeInfo);
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0)
+        ArgumentNullException.ThrowIfNull(reader);
+
+        // A request without a body and without a content type is checked by the reader itself ("a body is required").
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0 || context.Request.Headers.TransferEncoding.Count > 0)
         {
-            if (!IsJson(context.Request.ContentType))
+            List<ValidationViolation> headers = [.. reader.CheckHeaders(context.Request)];
+            if (headers.Count > 0)
             {
-                ValidationViolation violation = new("header:Content-Type", $"'{context.Request.ContentType}' is not application/json.");
-                return new JsonBodyReadResult<T>(Reject(context, [violation]), [violation]);
+                if (headers.Any(v => v.Member == ContentTypeMember))
+                {
+                    Record(context, headers);
+                    return new BodyReadResult<T>(_simulator.AnswerUnsupportedMediaTypeInternal(context, headers) ?? new RefusalResult(_simulator.Vendor, context.Request.Method, context.Request.Path.Value ?? "/", headers), headers);
+                }
+
+                return new BodyReadResult<T>(Reject(context, headers), headers);
             }
         }
 
         byte[] body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        var (value, violations) = StrictJsonReader.Deserialize(body, typeInfo);
+        if (body.Length > reader.MaxBodyBytes)
+        {
+            ValidationViolation tooLarge = new("$", $"The body is {body.Length} bytes; this endpoint reads at most {reader.MaxBodyBytes}.");
+            return new BodyReadResult<T>(Reject(context, [tooLarge]), [tooLarge]);
+        }
+
+        var violations = new List<ValidationViolation>();
+        T? value = reader.Read(body, violations);
+        if (violations.Count == 0 && value is null)
+        {
+            violations.Add(new("$", $"The body could not be read as {typeof(T).Name}."));
+        }
+
         return violations.Count == 0
-            ? new JsonBodyReadResult<T>(value!)
-            : new JsonBodyReadResult<T>(Reject(context, violations), violations);
+            ? new BodyReadResult<T>(value!)
+            : new BodyReadResult<T>(Reject(context, violations), violations);
     }
 
     /// <summary>Starts reading the query string strictly.</summary>

@@ -15,7 +15,7 @@ namespace HotelPlatform.Connectors.Simulators;
 /// <param name="Headers">The request headers (case-insensitive names), including <c>Authorization</c> for basic credentials.</param>
 public sealed record ReceivedWebhook(Uri RequestUri, string Body, IReadOnlyDictionary<string, string> Headers)
 {
-    /// <summary>Gets the path it was posted to, such as <c>/hooks/apaleo</c>.</summary>
+    /// <summary>Gets the path it was posted to, such as <c>/hooks/pms</c>.</summary>
     public string Path => RequestUri.AbsolutePath;
 }
 

@@ -141,7 +141,9 @@ public sealed class ApaleoSimulatorConformanceTests
         };
         using HttpResponseMessage created = await SendAsync(client, HttpMethod.Post, "/booking/v1/bookings", booking.ToJsonString(), ("Idempotency-Key", "conformance-1"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        string id = JsonNode.Parse(await created.Content.ReadAsStringAsync(Ct))!["reservationIds"]![0]!["id"]!.GetValue<string>();
+        JsonNode createdBody = JsonNode.Parse(await created.Content.ReadAsStringAsync(Ct))!;
+        string id = createdBody["reservationIds"]![0]!["id"]!.GetValue<string>();
+        string bookingId = createdBody["id"]!.GetValue<string>();
         (await SendAsync(client, HttpMethod.Post, "/booking/v1/bookings", booking.ToJsonString(), ("Idempotency-Key", "conformance-1"))).Dispose();
 
         string soldOutPlan = s.RatePlanIds.First(p => p.EndsWith(s.SoldOut.UnitGroupId[(s.PropertyId.Length + 1)..], StringComparison.Ordinal));
@@ -173,13 +175,18 @@ public sealed class ApaleoSimulatorConformanceTests
             ("PUT", $"/booking/v1/reservation-actions/{id}/cancel", null),
             ("PUT", $"/booking/v1/reservation-actions/{id}/cancel", null),
             ("PUT", "/booking/v1/reservation-actions/NOPE-1/cancel", null),
+            ("PUT", $"/booking/v1/reservation-actions/{s.InHouseGuest.ReservationId}/checkout", null),
+            ("PUT", $"/booking/v1/reservation-actions/{s.InHouseGuest.ReservationId}/checkout", null),
+            ("PUT", "/booking/v1/reservation-actions/NOPE-1/checkout", null),
+            ("PUT", $"/booking/v1/reservation-actions/{id}/noshow", null),
+            ("PUT", "/booking/v1/reservation-actions/NOPE-1/noshow", null),
         ];
         foreach ((string method, string path, string? body) in writes)
         {
             (await SendAsync(client, new HttpMethod(method), path, body)).Dispose();
         }
 
-        foreach (string read in new[] { $"/booking/v1/reservations/{id}?expand=timeSlices,services,booker", $"/booking/v1/reservations/{s.KnownGuest.ReservationId}?expand=assignedUnits,timeSlices", $"/booking/v1/reservations?dateFilter=Modification&from={DateTimeOffset.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ss}Z" })
+        foreach (string read in new[] { $"/booking/v1/bookings/{bookingId}", $"/booking/v1/bookings/{bookingId}?expand=propertyValues,services,reservations", "/booking/v1/bookings/NOPE", $"/booking/v1/reservations/{s.InHouseGuest.ReservationId}", $"/booking/v1/reservations/{id}?expand=timeSlices,services,booker", $"/booking/v1/reservations/{s.KnownGuest.ReservationId}?expand=assignedUnits,timeSlices", $"/booking/v1/reservations?dateFilter=Modification&from={DateTimeOffset.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ss}Z" })
         {
             (await client.GetAsync(read, Ct)).Dispose();
         }
