@@ -14,38 +14,36 @@ internal sealed class PmsAuthenticationHandler(PmsRequestAuthenticator? authenti
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (authenticator is null)
+        // One loop rather than a helper per send: this runs on every attempt, and each async layer costs an allocation.
+        for (var replayed = false; ; replayed = true)
         {
-            return await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+            if (authenticator is not null)
+            {
+                await authenticator.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+            }
 
-        await authenticator.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
-        var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized
-            || !await authenticator.OnUnauthorizedAsync(request, response, cancellationToken).ConfigureAwait(false))
-        {
-            return response;
-        }
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex) when (IsRefusedHandshake(ex) || IsDroppedAfterCertificateRequest(ex, request))
+            {
+                var certificate = hasClientCertificate
+                    ? "the server refused the client certificate presented, or the server's own certificate was not trusted"
+                    : "no client certificate was presented (the server may require one: set PmsHttpClientOptions.ClientCertificate), or the server's own certificate was not trusted";
+                throw new PmsAuthenticationException($"{vendor}: the TLS handshake with the vendor failed or the vendor closed the connection right after it: {certificate}.", ex) { Vendor = vendor };
+            }
 
-        // A 401 means the vendor refused the call before processing it, so sending it again is safe even for a write;
-        // once only, so that bad credentials cannot loop.
-        response.Dispose();
-        await authenticator.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
-        return await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
-    }
+            // A 401 means the vendor refused the call before processing it, so sending it again is safe even for a write;
+            // once only, so that bad credentials cannot loop.
+            if (replayed || authenticator is null || response.StatusCode != HttpStatusCode.Unauthorized
+                || !await authenticator.OnUnauthorizedAsync(request, response, cancellationToken).ConfigureAwait(false))
+            {
+                return response;
+            }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex) when (IsRefusedHandshake(ex) || IsDroppedAfterCertificateRequest(ex, request))
-        {
-            var certificate = hasClientCertificate
-                ? "the server refused the client certificate presented, or the server's own certificate was not trusted"
-                : "no client certificate was presented (the server may require one: set PmsHttpClientOptions.ClientCertificate), or the server's own certificate was not trusted";
-            throw new PmsAuthenticationException($"{vendor}: the TLS handshake with the vendor failed or the vendor closed the connection right after it: {certificate}.", ex) { Vendor = vendor };
+            response.Dispose();
         }
     }
 

@@ -108,8 +108,7 @@ public abstract class PmsConnector : IPmsConnector, IPmsReservationPages
         // A reference per call at the least, so that the pipeline's own retries of this call stay exactly-once.
         var withReference = draft.ClientReference is null ? draft with { ClientReference = NewClientReference() } : draft;
         // A vendor whose create carries an idempotency key (IdempotentCreate) may have it retried by the pipeline.
-        var intent = (Capabilities & ConnectorCapabilities.IdempotentCreate) != 0 ? PmsOperationIntent.IdempotentWrite : PmsOperationIntent.Write;
-        return RunAsync("CreateReservation", intent, withReference, static (self, d, ct) => self.CreateReservationCoreAsync(d, ct), cancellationToken);
+        return RunAsync("CreateReservation", IntentOf("CreateReservation", Capabilities), withReference, static (self, d, ct) => self.CreateReservationCoreAsync(d, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -397,18 +396,43 @@ public abstract class PmsConnector : IPmsConnector, IPmsReservationPages
     /// Runs a core member with its operation and intent on the asynchronous flow (<see cref="PmsOperation"/>), so that
     /// the HTTP pipeline knows which requests it may retry. Asynchronous so that the flow's state is restored on return.
     /// </summary>
-    private async Task<TResult> RunAsync<TArgument, TResult>(
+    private Task<TResult> RunAsync<TArgument, TResult>(
         string operation,
         PmsOperationIntent intent,
         TArgument argument,
         Func<PmsConnector, TArgument, CancellationToken, Task<TResult>> core,
         CancellationToken cancellationToken)
     {
-        using (PmsOperationContext.Enter(operation, intent))
+        // The telemetry layer of a registered hotel has entered this very operation already: nothing to set or restore.
+        if (PmsOperationContext.IsCurrent(operation, intent))
         {
-            return await core(this, argument, cancellationToken).ConfigureAwait(false);
+            return core(this, argument, cancellationToken);
+        }
+
+        return RunInScopeAsync(this, operation, intent, argument, core, cancellationToken);
+
+        static async Task<TResult> RunInScopeAsync(
+            PmsConnector self,
+            string operation,
+            PmsOperationIntent intent,
+            TArgument argument,
+            Func<PmsConnector, TArgument, CancellationToken, Task<TResult>> core,
+            CancellationToken cancellationToken)
+        {
+            using (PmsOperationContext.Enter(operation, intent))
+            {
+                return await core(self, argument, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
+
+    /// <summary>The intent of a public member, by operation name, as the members of this class set it (the telemetry layer sets the same).</summary>
+    internal static PmsOperationIntent IntentOf(string operation, ConnectorCapabilities capabilities) => operation switch
+    {
+        "CreateReservation" => (capabilities & ConnectorCapabilities.IdempotentCreate) != 0 ? PmsOperationIntent.IdempotentWrite : PmsOperationIntent.Write,
+        "ModifyReservation" or "CancelReservation" or "UpsertGuest" or "AddService" => PmsOperationIntent.Write,
+        _ => PmsOperationIntent.Read,
+    };
 
     /// <summary>Enumerates a listing with its operation and the read intent on the flow during every page fetch.</summary>
     private static async IAsyncEnumerable<T> EnumerateAsync<T>(string operation, IAsyncEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -48,7 +48,18 @@ public class PmsResponseReader
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(context);
-        using var response = await ReceiveAsync(call, context, cancellationToken).ConfigureAwait(false);
+        IApiResponse<T> answer;
+        try
+        {
+            answer = await call.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not PmsException)
+        {
+            ThrowTransportFailure(ex, null, context, null, cancellationToken);
+            throw;
+        }
+
+        using var response = answer;
         ThrowIfFailed(response, context, cancellationToken);
         return response.StatusCode == HttpStatusCode.NoContent ? null : response.Content;
     }
@@ -62,7 +73,18 @@ public class PmsResponseReader
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(context);
-        using var response = await ReceiveAsync(call, context, cancellationToken).ConfigureAwait(false);
+        IApiResponse answer;
+        try
+        {
+            answer = await call.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not PmsException)
+        {
+            ThrowTransportFailure(ex, null, context, null, cancellationToken);
+            throw;
+        }
+
+        using var response = answer;
         ThrowIfFailed(response, context, cancellationToken);
     }
 
@@ -83,20 +105,6 @@ public class PmsResponseReader
             EntityType = error.EntityType ?? call.EntityType,
             EntityId = error.EntityId ?? call.EntityId,
         };
-    }
-
-    private static async Task<TResponse> ReceiveAsync<TResponse>(Task<TResponse> call, PmsCall context, CancellationToken cancellationToken)
-        where TResponse : IApiResponse
-    {
-        try
-        {
-            return await call.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not PmsException)
-        {
-            ThrowTransportFailure(ex, null, context, null, cancellationToken);
-            throw;
-        }
     }
 
     /// <summary>

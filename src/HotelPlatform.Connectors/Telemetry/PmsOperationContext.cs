@@ -18,6 +18,10 @@ internal static class PmsOperationContext
     /// <summary>Gets the intent of the current flow; <see cref="PmsOperationIntent.Unspecified"/> outside an operation.</summary>
     public static PmsOperationIntent CurrentIntent => CurrentState.Value?.Intent ?? PmsOperationIntent.Unspecified;
 
+    /// <summary>Returns whether the flow is already in <paramref name="operation"/> with <paramref name="intent"/>.</summary>
+    public static bool IsCurrent(string operation, PmsOperationIntent intent) =>
+        CurrentState.Value is { } state && state.Intent == intent && string.Equals(state.Operation, operation, StringComparison.Ordinal);
+
     /// <summary>Sets the operation, keeping the intent of the flow, until the returned scope is disposed.</summary>
     /// <param name="operation">The operation name.</param>
     /// <returns>The scope that restores the previous state.</returns>

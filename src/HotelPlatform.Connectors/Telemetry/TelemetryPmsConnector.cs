@@ -12,6 +12,8 @@ namespace HotelPlatform.Connectors;
 /// </summary>
 internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ActivityNames = new(StringComparer.Ordinal);
+
     private readonly string _vendor;
     private readonly string _hotelId;
     private readonly PmsInstrumentation _instrumentation;
@@ -188,7 +190,8 @@ internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
         try
         {
             TResult result;
-            using (PmsOperationContext.Enter(operation))
+            // With the intent the connector base gives the operation, so that the base finds it set and adds no layer.
+            using (PmsOperationContext.Enter(operation, PmsConnector.IntentOf(operation, InnerConnector.Capabilities)))
             {
                 result = await call(InnerConnector, argument, cancellationToken).ConfigureAwait(false);
             }
@@ -203,10 +206,14 @@ internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
         }
     }
 
+    /// <summary>"pms {operation}", made once per operation rather than per call.</summary>
+    private static string ActivityName(string operation) =>
+        ActivityNames.TryGetValue(operation, out var name) ? name : ActivityNames.GetOrAdd(operation, static op => "pms " + op);
+
     private Call Begin(string operation, bool makeCurrent = true)
     {
         var previous = Activity.Current;
-        var activity = PmsInstrumentation.ActivitySource.StartActivity($"pms {operation}", ActivityKind.Internal);
+        var activity = PmsInstrumentation.ActivitySource.StartActivity(ActivityName(operation), ActivityKind.Internal);
         if (activity is not null)
         {
             activity.SetTag(PmsTelemetry.VendorTag, _vendor);
