@@ -442,11 +442,23 @@ public abstract class PmsConnector : IPmsConnector, IPmsReservationPages
         {
             while (true)
             {
-                using (PmsOperationContext.Enter(operation, PmsOperationIntent.Read))
+                // Under the telemetry layer the flow is in this operation already: entering it again would cost an
+                // execution-context copy per item.
+                if (PmsOperationContext.IsCurrent(operation, PmsOperationIntent.Read))
                 {
                     if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
                     {
                         yield break;
+                    }
+                }
+                else
+                {
+                    using (PmsOperationContext.Enter(operation, PmsOperationIntent.Read))
+                    {
+                        if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            yield break;
+                        }
                     }
                 }
 

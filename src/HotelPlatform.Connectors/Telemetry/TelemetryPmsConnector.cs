@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using HotelPlatform.Connectors.Http;
 
 namespace HotelPlatform.Connectors;
 
@@ -142,7 +143,8 @@ internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
                         Activity.Current = call.Activity;
                     }
 
-                    using (PmsOperationContext.Enter(operation))
+                    // A listing reads: the intent the connector base gives it, so the base adds no scope of its own.
+                    using (PmsOperationContext.Enter(operation, PmsOperationIntent.Read))
                     {
                         enumerator ??= inner.GetAsyncEnumerator(cancellationToken);
                         hasNext = await enumerator.MoveNextAsync().ConfigureAwait(false);
