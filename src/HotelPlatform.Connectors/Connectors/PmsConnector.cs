@@ -177,7 +177,7 @@ public abstract class PmsConnector : IPmsConnector, IPmsReservationPages
             throw new ArgumentException("A continuation token must not be empty; pass null to start at the first page.", nameof(continuationToken));
         }
 
-        return EnumerateAsync("GetReservations", GetReservationPagesCoreAsync(query, continuationToken, cancellationToken), cancellationToken);
+        return EnumerateAsync("GetReservationPages", GetReservationPagesCoreAsync(query, continuationToken, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />

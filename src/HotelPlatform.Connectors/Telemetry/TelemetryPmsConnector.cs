@@ -117,10 +117,23 @@ internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
             throw;
         }
 
-        return EnumerateAsync(inner, operation, cancellationToken);
+        return EnumerateAsync(inner, operation, static _ => 1, cancellationToken);
     }
 
-    private async IAsyncEnumerable<Reservation> EnumerateAsync(IAsyncEnumerable<Reservation> inner, string operation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// A sub-client that lists reservations page by page (<see cref="IPmsReservationPages"/>) is an operation too: it is
+    /// traced and measured here like <see cref="GetReservationsAsync"/>, as <c>GetReservationPages</c>.
+    /// </summary>
+    /// <inheritdoc />
+    public override object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        var service = base.GetService(serviceType, serviceKey);
+        return serviceType == typeof(IPmsReservationPages) && service is IPmsReservationPages pages
+            ? new TracedReservationPages(this, pages)
+            : service;
+    }
+
+    private async IAsyncEnumerable<T> EnumerateAsync<T>(IAsyncEnumerable<T> inner, string operation, Func<T, int> itemsOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The activity spans the whole enumeration, from the first page to the last (or to the consumer stopping).
         // An async iterator resumes on the consumer's execution context at every MoveNextAsync, so the activity and the
@@ -129,7 +142,7 @@ internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
         var count = 0;
         var outcome = PmsTelemetry.OutcomeSuccess;
         Exception? failure = null;
-        IAsyncEnumerator<Reservation>? enumerator = null;
+        IAsyncEnumerator<T>? enumerator = null;
         try
         {
             while (true)
@@ -166,7 +179,7 @@ internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
                     break;
                 }
 
-                count++;
+                count += itemsOf(enumerator.Current);
                 yield return enumerator.Current;
             }
         }
@@ -269,6 +282,30 @@ internal sealed class TelemetryPmsConnector : DelegatingPmsConnector
             }
 
             activity.Stop();
+        }
+    }
+
+    /// <summary>The telemetry of a hotel's <see cref="IPmsReservationPages"/>.</summary>
+    private sealed class TracedReservationPages(TelemetryPmsConnector owner, IPmsReservationPages inner) : IPmsReservationPages
+    {
+        public IAsyncEnumerable<PmsPage<Reservation>> GetReservationPagesAsync(ReservationQuery query, string? continuationToken = null, CancellationToken cancellationToken = default)
+        {
+            const string operation = "GetReservationPages";
+            IAsyncEnumerable<PmsPage<Reservation>> pages;
+            try
+            {
+                using (PmsOperationContext.Enter(operation, PmsOperationIntent.Read))
+                {
+                    pages = inner.GetReservationPagesAsync(query, continuationToken, cancellationToken);
+                }
+            }
+            catch (Exception ex)
+            {
+                owner.Begin(operation).End(PmsTelemetry.Outcome(ex, cancellationToken), ex);
+                throw;
+            }
+
+            return owner.EnumerateAsync(pages, operation, static page => page.Items.Count, cancellationToken);
         }
     }
 }
