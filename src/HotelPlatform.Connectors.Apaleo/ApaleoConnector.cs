@@ -533,28 +533,19 @@ public sealed class ApaleoConnector : PmsConnector
     private IAsyncEnumerable<ReservationModel> ListAsync(ReservationList list, string operation, CancellationToken cancellationToken) =>
         ListPagesAsync(list, operation, operation, null, cancellationToken).ItemsAsync(cancellationToken);
 
-    private IAsyncEnumerable<PmsPage<ReservationModel>> ListPagesAsync(ReservationList list, string operation, string scope, string? continuationToken, CancellationToken cancellationToken)
-    {
-        var call = new ApaleoCall(operation);
-        return PmsPager.ByPageNumberAsync(
-            (page, size, ct) => _responses.ReadAsync(
-                _clients.Booking.GetReservationsAsync(
-                    [PropertyId], list.BookingId, list.Statuses, list.DateFilter, list.From, list.To, list.ExternalCode, list.TextSearch,
-                    page, size, [list.Sort], list.Expand, ct),
-                call,
-                ct),
+    private IAsyncEnumerable<PmsPage<ReservationModel>> ListPagesAsync(ReservationList list, string operation, string scope, string? continuationToken, CancellationToken cancellationToken) =>
+        PagesAsync(
+            (page, size, ct) => _clients.Booking.GetReservationsAsync(
+                [PropertyId], list.BookingId, list.Statuses, list.DateFilter, list.From, list.To, list.ExternalCode, list.TextSearch,
+                page, size, [list.Sort], list.Expand, ct),
             (ReservationListModel reservations) => reservations.Reservations,
             list.PageSize,
+            new ApaleoCall(operation),
             scope,
             continuationToken,
-            cancellationToken: cancellationToken);
-    }
+            cancellationToken);
 
-    /// <summary>
-    /// Walks a paged Apaleo list with the runtime's page-number pager: <c>pageNumber</c> from 1 with a fixed
-    /// <c>pageSize</c>, until Apaleo answers 204 ("Results in 204 if there are no items on that page") or a page comes
-    /// back shorter than asked; the <c>count</c> member is not trusted for this.
-    /// </summary>
+    /// <summary>Walks a paged Apaleo list item by item; see <see cref="PagesAsync{TList, TItem}(Func{int, int, CancellationToken, Task{IApiResponse{TList}}}, Func{TList, IReadOnlyList{TItem}}, int, ApaleoCall, string, string?, CancellationToken)"/>.</summary>
     private IAsyncEnumerable<TItem> PagesAsync<TList, TItem>(
         Func<int, int, CancellationToken, Task<IApiResponse<TList>>> fetch,
         Func<TList, IReadOnlyList<TItem>> items,
@@ -562,13 +553,30 @@ public sealed class ApaleoConnector : PmsConnector
         ApaleoCall call,
         CancellationToken cancellationToken)
         where TList : class =>
+        PagesAsync(fetch, items, pageSize, call, call.Operation, null, cancellationToken).ItemsAsync(cancellationToken);
+
+    /// <summary>
+    /// Walks a paged Apaleo list with the runtime's page-number pager: <c>pageNumber</c> from 1 (or where
+    /// <paramref name="continuationToken"/> says) with a fixed <c>pageSize</c>, until Apaleo answers 204 ("Results in
+    /// 204 if there are no items on that page") or a page comes back shorter than asked; the <c>count</c> member is not
+    /// trusted for this.
+    /// </summary>
+    private IAsyncEnumerable<PmsPage<TItem>> PagesAsync<TList, TItem>(
+        Func<int, int, CancellationToken, Task<IApiResponse<TList>>> fetch,
+        Func<TList, IReadOnlyList<TItem>> items,
+        int pageSize,
+        ApaleoCall call,
+        string scope,
+        string? continuationToken,
+        CancellationToken cancellationToken)
+        where TList : class =>
         PmsPager.ByPageNumberAsync(
-                (page, size, ct) => _responses.ReadAsync(fetch(page, size, ct), call, ct),
-                items,
-                pageSize,
-                call.Operation,
-                cancellationToken: cancellationToken)
-            .ItemsAsync(cancellationToken);
+            (page, size, ct) => _responses.ReadAsync(fetch(page, size, ct), call, ct),
+            items,
+            pageSize,
+            scope,
+            continuationToken,
+            cancellationToken: cancellationToken);
 
     private Reservation Map(ReservationModel model, PropertyContext property) =>
         ApaleoReservationMapper.ToReservation(model, property.Zone, ChannelCode);

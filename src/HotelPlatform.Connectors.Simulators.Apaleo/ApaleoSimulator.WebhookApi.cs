@@ -21,29 +21,18 @@ public sealed partial class ApaleoSimulator
 
         subscriptions.MapPost(string.Empty, async (HttpContext context, CancellationToken cancellationToken) =>
         {
-            if (Validation.ReadQuery(context).Complete() is { } rejected)
+            (SubscriptionRequest? request, IResult? rejected) = await ReadSubscriptionAsync(context).ConfigureAwait(false);
+            if (request is null)
             {
-                return rejected;
+                return rejected!;
             }
 
-            BodyReadResult<CreateSubscriptionModel> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<CreateSubscriptionModel>()).ConfigureAwait(false);
-            if (!body.IsValid)
-            {
-                return body.Rejection;
-            }
-
-            if (CheckSubscription(body.Value, out Uri? endpoint) is { Count: > 0 } violations)
-            {
-                return Validation.Reject(context, violations);
-            }
-
-            IReadOnlyList<string> propertyIds = body.Value.PropertyIds ?? [];
-            if (propertyIds.FirstOrDefault(p => p != Scenario.PropertyId) is { } unknown)
+            if (request.UnknownPropertyId is { } unknown)
             {
                 return WebhookError(WebhookErrorType.InvalidPropertyId, $"The property '{unknown}' does not exist in this account.");
             }
 
-            (ApaleoSubscription? subscription, string? failure) = await _hub.SubscribeAsync(endpoint!, body.Value.Events, propertyIds, TrackingId(context), cancellationToken).ConfigureAwait(false);
+            (ApaleoSubscription? subscription, string? failure) = await _hub.SubscribeAsync(request.Endpoint, request.Events, request.PropertyIds, TrackingId(context), cancellationToken).ConfigureAwait(false);
             return subscription is null
                 ? WebhookError(WebhookErrorType.HealthcheckFailed, failure!)
                 : Json(new SubscriptionCreatedModel(subscription.Id), StatusCodes.Status201Created);
@@ -65,32 +54,21 @@ public sealed partial class ApaleoSimulator
 
         subscriptions.MapPut("/{id}", async Task<IResult> (string id, HttpContext context) =>
         {
-            if (Validation.ReadQuery(context).Complete() is { } rejected)
-            {
-                return rejected;
-            }
-
             // The 2021 ReplaceSubscriptionModel is { endpointUrl, topics, propertyIds }; the current API names events as
             // create does ("events": ["reservation/*"]), so replace takes create's body.
-            BodyReadResult<CreateSubscriptionModel> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<CreateSubscriptionModel>()).ConfigureAwait(false);
-            if (!body.IsValid)
+            (SubscriptionRequest? request, IResult? rejected) = await ReadSubscriptionAsync(context).ConfigureAwait(false);
+            if (request is null)
             {
-                return body.Rejection;
+                return rejected!;
             }
 
-            if (CheckSubscription(body.Value, out Uri? endpoint) is { Count: > 0 } violations)
-            {
-                return Validation.Reject(context, violations);
-            }
-
-            IReadOnlyList<string> propertyIds = body.Value.PropertyIds ?? [];
-            if (propertyIds.FirstOrDefault(p => p != Scenario.PropertyId) is { } unknown)
+            if (request.UnknownPropertyId is { } unknown)
             {
                 return ApaleoRefusal.Rule($"The property '{unknown}' does not exist in this account.").ToResult();
             }
 
             // Not documented: whether Apaleo sends a health check to a replaced endpoint. None is sent here.
-            (ApaleoSubscription? replaced, string? failure) = _hub.Replace(id, endpoint!, body.Value.Events, propertyIds);
+            (ApaleoSubscription? replaced, string? failure) = _hub.Replace(id, request.Endpoint, request.Events, request.PropertyIds);
             return (replaced, failure) switch
             {
                 (not null, _) => Results.Ok(),
@@ -102,6 +80,35 @@ public sealed partial class ApaleoSimulator
         subscriptions.MapDelete("/{id}", (string id, HttpContext context) =>
             Validation.ReadQuery(context).Complete() ?? RefuseBody(context) ?? (_hub.Remove(id) ? Results.NoContent() : Results.NotFound()));
     }
+
+    /// <summary>
+    /// Reads the body of a subscription's create or replace: no query, the strict model, the rules the shape cannot
+    /// express. The request, or the rejection to answer.
+    /// </summary>
+    private async Task<(SubscriptionRequest? Request, IResult? Rejected)> ReadSubscriptionAsync(HttpContext context)
+    {
+        if (Validation.ReadQuery(context).Complete() is { } rejected)
+        {
+            return (null, rejected);
+        }
+
+        BodyReadResult<CreateSubscriptionModel> body = await Validation.ReadJsonAsync(context, ApaleoJson.Info<CreateSubscriptionModel>()).ConfigureAwait(false);
+        if (!body.IsValid)
+        {
+            return (null, body.Rejection);
+        }
+
+        if (CheckSubscription(body.Value, out Uri? endpoint) is { Count: > 0 } violations)
+        {
+            return (null, Validation.Reject(context, violations));
+        }
+
+        IReadOnlyList<string> propertyIds = body.Value.PropertyIds ?? [];
+        return (new SubscriptionRequest(endpoint!, body.Value.Events, propertyIds, propertyIds.FirstOrDefault(p => p != Scenario.PropertyId)), null);
+    }
+
+    /// <summary>A subscription body that passed validation; the first property of another account, if any, is each route's to refuse.</summary>
+    private sealed record SubscriptionRequest(Uri Endpoint, IReadOnlyList<string> Events, IReadOnlyList<string> PropertyIds, string? UnknownPropertyId);
 
     /// <summary>The rules of a subscription body the JSON shape cannot express: an absolute http(s) endpoint, at least one documented event.</summary>
     private static List<ValidationViolation> CheckSubscription(CreateSubscriptionModel body, out Uri? endpoint)

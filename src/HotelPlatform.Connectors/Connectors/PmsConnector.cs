@@ -442,23 +442,12 @@ public abstract class PmsConnector : IPmsConnector, IPmsReservationPages
         {
             while (true)
             {
-                // Under the telemetry layer the flow is in this operation already: entering it again would cost an
-                // execution-context copy per item.
-                if (PmsOperationContext.IsCurrent(operation, PmsOperationIntent.Read))
+                // Under the telemetry layer the flow is in this operation already and entering it is a no-op.
+                using (PmsOperationContext.Enter(operation, PmsOperationIntent.Read))
                 {
                     if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
                     {
                         yield break;
-                    }
-                }
-                else
-                {
-                    using (PmsOperationContext.Enter(operation, PmsOperationIntent.Read))
-                    {
-                        if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            yield break;
-                        }
                     }
                 }
 

@@ -9,9 +9,6 @@ namespace HotelPlatform.Connectors.Http;
 /// </summary>
 public static class PmsHttpResponses
 {
-    /// <summary>The request option the classification of the latest answer to a request is kept in.</summary>
-    internal static readonly HttpRequestOptionsKey<ClassifiedResponse> Classification = new("HotelPlatform.Connectors.Classification");
-
     /// <summary>
     /// Returns the classification the pipeline made of <paramref name="response"/>; for an answer that did not come
     /// through the pipeline, the status-based one (<see cref="PmsResponseClassifier.Default"/>, without reading the body).
@@ -39,33 +36,22 @@ public static class PmsHttpResponses
         }
     }
 
-    /// <summary>Keeps the classification of <paramref name="response"/> on its request.</summary>
-    internal static void Store(HttpRequestMessage request, HttpResponseMessage response, PmsResponseClassification classification)
-    {
-        if (PmsRequestState.Of(request) is { } state)
-        {
-            state.Classified(response, classification);
-        }
-        else
-        {
-            request.Options.Set(Classification, new ClassifiedResponse(response, classification));
-        }
-    }
-
-    /// <summary>Gets the classification kept for this very answer (a retried request holds its latest answer's only).</summary>
+    /// <summary>
+    /// Gets the classification the pipeline kept for this very answer (a retried request holds its latest answer's
+    /// only). The classifying handler always runs under the diagnostics handler, which gives every request its state.
+    /// </summary>
     internal static bool TryGetClassification(HttpResponseMessage response, [NotNullWhen(true)] out PmsResponseClassification? classification)
     {
-        classification = response.RequestMessage is not { } request ? null
-            : PmsRequestState.Of(request) is { } state ? (ReferenceEquals(state.ClassifiedResponse, response) ? state.Classification : null)
-            : request.Options.TryGetValue(Classification, out var kept) && ReferenceEquals(kept.Response, response) ? kept.Classification : null;
+        classification = response.RequestMessage is { } request && PmsRequestState.Of(request) is { } state && ReferenceEquals(state.ClassifiedResponse, response)
+            ? state.Classification
+            : null;
         return classification is not null;
     }
 
     /// <summary>Gets the classification of the latest answer to <paramref name="request"/> (the final one, once the call has returned).</summary>
     internal static bool TryGetLatestClassification(HttpRequestMessage request, [NotNullWhen(true)] out PmsResponseClassification? classification)
     {
-        classification = PmsRequestState.Of(request) is { } state ? state.Classification
-            : request.Options.TryGetValue(Classification, out var kept) ? kept.Classification : null;
+        classification = PmsRequestState.Of(request)?.Classification;
         return classification is not null;
     }
 
@@ -77,12 +63,6 @@ public static class PmsHttpResponses
         }
 
         var vendor = response.RequestMessage is { } request && PmsRequestState.Of(request) is { } state ? state.Vendor : "PMS";
-        var error = PmsVendorError.FromResponse(response, vendor, PmsOperation.CurrentName);
-        return PmsResponseClassifier.IsTransientStatus(response.StatusCode)
-            ? PmsResponseClassification.Transient(error)
-            : PmsResponseClassification.Failed(error);
+        return PmsResponseClassifier.ByStatus(PmsVendorError.FromResponse(response, vendor, PmsOperation.CurrentName));
     }
-
-    /// <summary>An answer and its classification.</summary>
-    internal sealed record ClassifiedResponse(HttpResponseMessage Response, PmsResponseClassification Classification);
 }

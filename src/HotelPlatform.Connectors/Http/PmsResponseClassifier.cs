@@ -108,10 +108,9 @@ public sealed class PmsResponseContext
     /// <param name="status">The status to record; the response's when <see langword="null"/>.</param>
     /// <returns>The error, to be completed with <c>with { ... }</c>.</returns>
     public PmsVendorError CreateError(HttpStatusCode? status = null) =>
-        new(Options.Vendor, Operation, status ?? Response.StatusCode)
+        PmsVendorError.FromResponse(Response, Options.Vendor, Operation, Options.RequestIdHeaders, TimeProvider) with
         {
-            RequestId = PmsHttpErrors.GetRequestId(Response, Options.RequestIdHeaders),
-            RetryAfter = PmsHttpErrors.GetRetryAfter(Response.Headers, TimeProvider),
+            StatusCode = status ?? Response.StatusCode,
             IsWrite = IsWrite,
         };
 
@@ -191,10 +190,12 @@ public class PmsResponseClassifier
         }
 
         var error = await ReadErrorAsync(context, context.CreateError(), cancellationToken).ConfigureAwait(false);
-        return IsTransientStatus(context.Response.StatusCode)
-            ? PmsResponseClassification.Transient(error)
-            : PmsResponseClassification.Failed(error);
+        return ByStatus(error);
     }
+
+    /// <summary>Classifies a failure by its status alone: transient for 408, 429 and 5xx, failed otherwise.</summary>
+    internal static PmsResponseClassification ByStatus(PmsVendorError error) =>
+        IsTransientStatus(error.StatusCode) ? PmsResponseClassification.Transient(error) : PmsResponseClassification.Failed(error);
 
     /// <summary>Returns whether a status is transient by HTTP's rules: 408, 429 or 5xx.</summary>
     /// <param name="status">The status.</param>

@@ -13,19 +13,21 @@ internal sealed class PmsResponseClassifyingHandler(PmsHttpClientOptions options
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Given by the diagnostics handler, which always runs outside this one.
+        var state = PmsRequestState.Of(request)
+                    ?? throw new InvalidOperationException("The PMS pipeline's classifying handler runs only under its diagnostics handler.");
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.RequestMessage ??= request;
         var classifier = options.ResponseClassifier;
         if (!classifier.ReadsSuccessfulAnswers && (int)response.StatusCode < 400)
         {
             // The hot path: a success needs no body read, no context, no await.
-            PmsHttpResponses.Store(request, response, PmsResponseClassification.Success);
+            state.Classified(response, PmsResponseClassification.Success);
             return response;
         }
 
-        var intent = PmsOperation.IntentOf(request, options.IdempotencyKeyHeader);
         var operation = request.Options.TryGetValue(PmsHttpRequestOptions.Operation, out var named) ? named : PmsOperation.CurrentName;
-        var context = new PmsResponseContext(response, options, intent, operation, timeProvider);
+        var context = new PmsResponseContext(response, options, state.Intent, operation, timeProvider);
         PmsResponseClassification classification;
         try
         {
@@ -37,7 +39,7 @@ internal sealed class PmsResponseClassifyingHandler(PmsHttpClientOptions options
             throw;
         }
 
-        PmsHttpResponses.Store(request, response, classification);
+        state.Classified(response, classification);
         if (classification.IsRateLimited)
         {
             backoff.PauseFor(classification.RetryAfter ?? (options.RetryBaseDelay > MinimumPause ? options.RetryBaseDelay : MinimumPause));

@@ -188,6 +188,6 @@ public class PmsResponseReader
             RetryAfter = response.Headers is { } headers ? PmsHttpErrors.GetRetryAfter(headers) : null,
             IsWrite = isWrite,
         };
-        return PmsResponseClassifier.IsTransientStatus(status) ? PmsResponseClassification.Transient(error) : PmsResponseClassification.Failed(error);
+        return PmsResponseClassifier.ByStatus(error);
     }
 }

@@ -34,13 +34,14 @@ internal static class PmsOperationContext
     public static Scope Enter(string? operation, PmsOperationIntent intent)
     {
         var previous = CurrentState.Value;
-        var next = new State(operation ?? previous?.Operation, intent);
-        if (previous != next)
+        if (previous is not null && previous.Intent == intent && (operation is null || string.Equals(previous.Operation, operation, StringComparison.Ordinal)))
         {
-            CurrentState.Value = next;
+            // Already on the flow (the telemetry layer entered it): nothing to set, nothing to restore, nothing allocated.
+            return new Scope(previous, changed: false);
         }
 
-        return new Scope(previous, changed: previous != next);
+        CurrentState.Value = new State(operation ?? previous?.Operation, intent);
+        return new Scope(previous, changed: true);
     }
 
     /// <summary>Restores the previous state when disposed.</summary>
