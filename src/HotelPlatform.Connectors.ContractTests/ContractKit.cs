@@ -39,6 +39,19 @@ public sealed record ContractKitArea(Type TestClass, string Name, ConnectorCapab
 /// <summary>The kit's areas and the completeness rule of <see cref="ContractKitCompletenessTests{TFixture}"/>.</summary>
 public static class ContractKit
 {
+    /// <summary>The prefix of every client reference the kit books with (<c>kit-</c> and 32 hex digits): what a cleanup pass recognises.</summary>
+    public const string ClientReferencePrefix = "kit-";
+
+    /// <summary>The first name of every guest the kit books for.</summary>
+    public const string GuestFirstName = "Contract";
+
+    /// <summary>The start of the last name of every guest the kit books for (<c>Kit</c> and eight letters).</summary>
+    public const string GuestLastNamePrefix = "Kit";
+
+    /// <summary>Gets the kit's version (its package version without build metadata): results and certifications name it, since the tests change between versions.</summary>
+    public static string Version { get; } =
+        typeof(ContractKit).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
     /// <summary>Gets every kit area: the classes of this package marked with <see cref="ContractTestAreaAttribute"/>, by name.</summary>
     public static IReadOnlyList<ContractKitArea> Areas { get; } =
         [.. typeof(ContractKit).Assembly.GetTypes()

@@ -184,6 +184,15 @@ public abstract class PmsContractFixture : IAsyncLifetime
     /// <returns>A task that completes when the requests were verified.</returns>
     public virtual ValueTask VerifyRequestsAsync(ContractTestContext context) => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// Called when a kit test has ended, whatever its result, after the test cancelled what it booked: a place to
+    /// record results (the live fixture writes them as a certification) or to clean up what the test left.
+    /// </summary>
+    /// <param name="context">What the test did.</param>
+    /// <param name="outcome">How it ended.</param>
+    /// <returns>A task that completes when the fixture is done.</returns>
+    public virtual ValueTask OnTestEndedAsync(ContractTestContext context, ContractTestOutcome outcome) => ValueTask.CompletedTask;
+
     /// <inheritdoc />
     public virtual async ValueTask InitializeAsync()
     {

@@ -18,6 +18,7 @@ public abstract class PmsContractTestBase<TFixture> : IClassFixture<TFixture>, I
     where TFixture : PmsContractFixture
 {
     private readonly List<string> _toCancel = [];
+    private string? _skipReason;
 
     /// <summary>Initializes a new instance of the <see cref="PmsContractTestBase{TFixture}"/> class.</summary>
     /// <param name="fixture">The fixture xunit made for the test class.</param>
@@ -53,6 +54,15 @@ public abstract class PmsContractTestBase<TFixture> : IClassFixture<TFixture>, I
     public async ValueTask DisposeAsync()
     {
         await DisposeAsyncCore();
+
+        // xunit v3 knows the test's result by the time the test class is disposed.
+        var state = TestContext.Current.TestState;
+        var outcome = new ContractTestOutcome(state?.Result ?? TestResult.NotRun)
+        {
+            SkipReason = _skipReason,
+            FailureMessage = state?.ExceptionMessages is [var first, ..] ? first : null,
+        };
+        await Fixture.OnTestEndedAsync(Context, outcome);
         GC.SuppressFinalize(this);
     }
 
@@ -138,7 +148,11 @@ public abstract class PmsContractTestBase<TFixture> : IClassFixture<TFixture>, I
     /// </summary>
     /// <param name="reason">Why the test is skipped.</param>
     [DoesNotReturn]
-    protected virtual void SkipTest(string reason) => Assert.Skip(reason);
+    protected virtual void SkipTest(string reason)
+    {
+        _skipReason = reason;
+        Assert.Skip(reason);
+    }
 
     /// <summary>Gets a night of this area's band.</summary>
     /// <param name="offset">The night's offset inside the band.</param>
@@ -157,13 +171,13 @@ public abstract class PmsContractTestBase<TFixture> : IClassFixture<TFixture>, I
                 chars[i] = (char)('a' + random.Next(26));
             }
         });
-        var lastName = "Kit" + token;
-        return new GuestProfile(lastName) { FirstName = "Contract", Email = lastName.ToLowerInvariant() + "@example.com" };
+        var lastName = ContractKit.GuestLastNamePrefix + token;
+        return new GuestProfile(lastName) { FirstName = ContractKit.GuestFirstName, Email = lastName.ToLowerInvariant() + "@example.com" };
     }
 
     /// <summary>Makes a client reference no other booking uses.</summary>
     /// <returns>The reference.</returns>
-    protected static string NewClientReference() => "kit-" + Guid.NewGuid().ToString("N");
+    protected static string NewClientReference() => ContractKit.ClientReferencePrefix + Guid.NewGuid().ToString("N");
 
     /// <summary>Makes a draft for the scenario's room type and rate plan, arriving on a night of the band, with a new guest and client reference.</summary>
     /// <param name="nightOffset">The arrival night's offset inside the band.</param>

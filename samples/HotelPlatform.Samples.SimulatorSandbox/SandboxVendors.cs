@@ -1,0 +1,31 @@
+using HotelPlatform.Connectors;
+using HotelPlatform.Connectors.Simulators;
+using HotelPlatform.Connectors.Simulators.Apaleo;
+
+namespace HotelPlatform.Samples.SimulatorSandbox;
+
+/// <summary>A vendor this sandbox can run: its simulator binding, and the stay the kit books in what it seeds.</summary>
+/// <param name="Binding">Starts the simulator and says which vendor settings point a hotel at it.</param>
+/// <param name="KitStay">The room type, rate plan and first night of a window the seed leaves free for the kit.</param>
+internal sealed record SandboxVendor(ISimulatorBinding Binding, Func<VendorSimulator, SandboxKitStay> KitStay);
+
+/// <summary>The room type and rate plan the kit books, and the first night of its window.</summary>
+/// <param name="RoomTypeId">The room type.</param>
+/// <param name="RatePlanId">The rate plan.</param>
+/// <param name="FirstNight">The first night of the window.</param>
+internal sealed record SandboxKitStay(string RoomTypeId, string RatePlanId, DateOnly FirstNight);
+
+/// <summary>The vendors this sandbox runs, by <see cref="IPmsConnector.Vendor"/> name.</summary>
+internal static class SandboxVendors
+{
+    public static IReadOnlyDictionary<string, SandboxVendor> All { get; } = new Dictionary<string, SandboxVendor>(StringComparer.OrdinalIgnoreCase)
+    {
+        [PmsVendors.Apaleo] = new(new ApaleoSimulatorBinding(), simulator =>
+        {
+            // The main unit group on its flexible rate, after every seeded stay of that group (the known guest, the guest
+            // in house, the restricted arrival), so that every room is free for the kit.
+            var seeded = ((ApaleoSimulator)simulator).Scenario;
+            return new(seeded.MainUnitGroupId, seeded.FlexibleRatePlanId, seeded.RestrictedArrival.Arrival.AddDays(seeded.RestrictedArrival.MinLengthOfStay + 2));
+        }),
+    };
+}
