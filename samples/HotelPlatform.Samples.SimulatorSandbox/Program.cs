@@ -5,10 +5,21 @@ using HotelPlatform.Samples.SimulatorSandbox;
 using HotelPlatform.Connectors.Simulators;
 using Microsoft.Extensions.Configuration;
 
-// Usage: SimulatorSandbox --vendor <vendor> --env-file <path>
+// Usage: SimulatorSandbox --vendor <vendor> --env-file <path>   |   SimulatorSandbox --list
 // Starts the vendor's simulator on a loopback port, writes the HOTELPLATFORM_LIVE_<VENDOR>_* variables that point the
 // live contract kit at it (address, credentials, property, the stay to book, full mode) to the env file, and runs until
 // it is stopped (Ctrl+C or SIGTERM). The simulator enforces the vendor's rate limits, as a sandbox does.
+if (args is ["--list"])
+{
+    // The vendors it can run, one per line (CI starts one sandbox each).
+    foreach (var name in SandboxVendors.All.Keys.Order(StringComparer.Ordinal))
+    {
+        Console.WriteLine(name);
+    }
+
+    return 0;
+}
+
 var options = SandboxArguments.Parse(args);
 if (options.Error is { } error)
 {
@@ -22,7 +33,7 @@ var context = new SimulatorBindingContext("sandbox-" + options.Vendor, new Confi
 await using var bound = await vendor.Binding.StartAsync(context);
 var stay = vendor.KitStay(bound.Simulator);
 
-var variables = SandboxArguments.Variables(options.Vendor!, bound.Settings, stay);
+var variables = SandboxArguments.Variables(options.Vendor!, bound.Settings.Concat(vendor.ConnectorSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).ToDictionary(), stay);
 var temporary = options.EnvFile! + ".tmp";
 await File.WriteAllLinesAsync(temporary, variables.Select(v => $"{v.Key}={v.Value}"), new UTF8Encoding(false));
 File.Move(temporary, options.EnvFile!, overwrite: true);

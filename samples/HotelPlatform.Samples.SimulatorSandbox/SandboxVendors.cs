@@ -7,7 +7,8 @@ namespace HotelPlatform.Samples.SimulatorSandbox;
 /// <summary>A vendor this sandbox can run: its simulator binding, and the stay the kit books in what it seeds.</summary>
 /// <param name="Binding">Starts the simulator and says which vendor settings point a hotel at it.</param>
 /// <param name="KitStay">The room type, rate plan and first night of a window the seed leaves free for the kit.</param>
-internal sealed record SandboxVendor(ISimulatorBinding Binding, Func<VendorSimulator, SandboxKitStay> KitStay);
+/// <param name="ConnectorSettings">Vendor options for the connector that runs against this sandbox, beyond the binding's.</param>
+internal sealed record SandboxVendor(ISimulatorBinding Binding, Func<VendorSimulator, SandboxKitStay> KitStay, IReadOnlyDictionary<string, string> ConnectorSettings);
 
 /// <summary>The room type and rate plan the kit books, and the first night of its window.</summary>
 /// <param name="RoomTypeId">The room type.</param>
@@ -26,6 +27,10 @@ internal static class SandboxVendors
             // in house, the restricted arrival), so that every room is free for the kit.
             var seeded = ((ApaleoSimulator)simulator).Scenario;
             return new(seeded.MainUnitGroupId, seeded.FlexibleRatePlanId, seeded.RestrictedArrival.Arrival.AddDays(seeded.RestrictedArrival.MinLengthOfStay + 2));
-        }),
+        },
+        // The connector's default pace is Apaleo's documented soft limit (1 request per second sustained); a kit run
+        // of a few hundred requests at 5 per second stays far inside the hard limits the simulator enforces (bursts of
+        // 30 per second, 1,800 per 10 minutes) and under the soft limit's 10-minute average.
+        new Dictionary<string, string> { ["RequestsPerSecond"] = "5", ["RequestBurst"] = "10" }),
     };
 }

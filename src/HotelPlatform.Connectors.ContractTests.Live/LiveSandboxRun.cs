@@ -94,8 +94,9 @@ internal sealed class LiveSandboxRun
         try
         {
             // The window's sweep finds what no ledger knows: creates whose outcome stayed unknown, or a crashed fixture's.
-            var leftovers = await LiveSandboxSweeper.FindAsync(connector, _settings.FirstNight, _settings.Nights, cancellationToken);
-            var stillLive = _settings.Mode == LiveSandboxMode.Full ? await LiveSandboxSweeper.CancelAsync(connector, leftovers, cancellationToken) : leftovers;
+            // A read-only run books nothing, so it has nothing to sweep.
+            IReadOnlyList<string> leftovers = _settings.Mode == LiveSandboxMode.Full ? await LiveSandboxSweeper.FindAsync(connector, _settings.FirstNight, _settings.Nights, cancellationToken) : [];
+            var stillLive = await LiveSandboxSweeper.CancelAsync(connector, leftovers, cancellationToken);
             Interlocked.Add(ref _cancelledAtEnd, leftovers.Count - stillLive.Count);
             var sweptAtStart = _startSweep is { IsCompletedSuccessfully: true } sweep ? sweep.Result : 0;
             new ContractKitCertification

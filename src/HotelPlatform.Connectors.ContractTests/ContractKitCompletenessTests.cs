@@ -12,9 +12,11 @@ namespace HotelPlatform.Connectors.ContractTests;
 /// Opt-outs go on that subclass or on the test assembly.
 /// </summary>
 /// <typeparam name="TFixture">The connector author's fixture.</typeparam>
-public abstract class ContractKitCompletenessTests<TFixture> : IClassFixture<TFixture>
+public abstract class ContractKitCompletenessTests<TFixture> : IClassFixture<TFixture>, IAsyncLifetime
     where TFixture : PmsContractFixture
 {
+    private readonly ContractTestContext _context = new("KitCompleteness", TestContext.Current.TestMethod?.MethodName ?? nameof(Every_declared_capability_has_its_contract_tests));
+
     /// <summary>Initializes a new instance of the <see cref="ContractKitCompletenessTests{TFixture}"/> class.</summary>
     /// <param name="fixture">The fixture.</param>
     protected ContractKitCompletenessTests(TFixture fixture)
@@ -28,6 +30,22 @@ public abstract class ContractKitCompletenessTests<TFixture> : IClassFixture<TFi
 
     /// <summary>Gets the assembly searched for area subclasses and assembly-level opt-outs: the concrete test class's own.</summary>
     protected virtual Assembly TestAssembly => GetType().Assembly;
+
+    /// <summary>Tells the fixture the test is starting, as every kit test does (a fixture may skip it there).</summary>
+    /// <returns>A task that completes when the fixture is ready.</returns>
+    public virtual ValueTask InitializeAsync() => Fixture.OnTestStartingAsync(_context);
+
+    /// <summary>Tells the fixture how the test ended.</summary>
+    /// <returns>A task that completes when the fixture recorded it.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        var state = TestContext.Current.TestState;
+        await Fixture.OnTestEndedAsync(_context, new ContractTestOutcome(state?.Result ?? TestResult.NotRun)
+        {
+            FailureMessage = state?.ExceptionMessages is [var first, ..] ? first : null,
+        });
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>Every area the connector's capabilities call for has a subclass or an opt-out with a reason, and every opt-out is sound.</summary>
     [Fact]
