@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace HotelPlatform.Connectors.SiteMinder.Wire;
+
+/// <summary>A pulled reservation to confirm: what <c>OTA_NotifReportRQ</c> echoes back for it.</summary>
+/// <param name="MessageId">SiteMinder's message id (<c>UniqueID @Type="16"</c>).</param>
+/// <param name="ResStatus">The status as delivered (<c>Book</c>, <c>Modify</c>, <c>Cancel</c>).</param>
+/// <param name="ReservationId">The reservation's id, reported back as the PMS reservation number (<c>ResID_Type="14"</c>).</param>
+/// <param name="ChangedAt">The delivered <c>CreateDateTime</c> (Book) or <c>LastModifyDateTime</c> (Modify, Cancel), echoed back.</param>
+internal sealed record OtaConfirmation(string MessageId, string ResStatus, string ReservationId, DateTimeOffset? ChangedAt);
+
+/// <summary>The reservation messages of pmsXchange: the pull (<c>OTA_ReadRQ</c>), its confirmation (<c>OTA_NotifReportRQ</c>) and the answer to a push (<c>OTA_HotelResNotifRS</c>).</summary>
+internal static class OtaReservationMessages
+{
+    /// <summary><c>OTA_ReadRQ</c> for the undelivered reservations of one hotel.</summary>
+    public static XElement ReadUndelivered(string requestorId, string hotelCode, DateTimeOffset now) =>
+        Ota.Message("OTA_ReadRQ", now).With(
+            Ota.Pos(requestorId),
+            new XElement(Ota.N("ReadRequests"),
+                new XElement(Ota.N("HotelReadRequest"), new XAttribute("HotelCode", hotelCode),
+                    new XElement(Ota.N("SelectionCriteria"), new XAttribute("SelectionType", "Undelivered")))));
+
+    /// <summary><c>OTA_NotifReportRQ</c> with <c>Success</c>, confirming each reservation by its message id.</summary>
+    public static XElement Confirm(IEnumerable<OtaConfirmation> confirmations, DateTimeOffset now) =>
+        Ota.Message("OTA_NotifReportRQ", now).With(
+            new XElement(Ota.N("Success")),
+            new XElement(Ota.N("NotifDetails"),
+                new XElement(Ota.N("HotelNotifReport"),
+                    new XElement(Ota.N("HotelReservations"), confirmations.Select(ConfirmOne)))));
+
+    /// <summary><c>OTA_HotelResNotifRS</c> with <c>Success</c>, echoing the push's <c>EchoToken</c>.</summary>
+    public static XElement PushAccepted(string? echoToken, DateTimeOffset now, IEnumerable<OtaReservation> reservations) =>
+        Ota.Message("OTA_HotelResNotifRS", now, echoToken).With(
+            new XElement(Ota.N("Success")),
+            new XElement(Ota.N("HotelReservations"), reservations.Select(r =>
+                new XElement(Ota.N("HotelReservation"),
+                    r.MessageId is null ? null : new XElement(Ota.N("UniqueID"), new XAttribute("Type", Ota.MessageIdType), new XAttribute("ID", r.MessageId)),
+                    new XElement(Ota.N("ResGlobalInfo"),
+                        new XElement(Ota.N("HotelReservationIDs"),
+                            new XElement(Ota.N("HotelReservationID"), new XAttribute("ResID_Type", Ota.ChannelReferenceType), new XAttribute("ResID_Value", r.Reservation.VendorId))))))));
+
+    private static XElement ConfirmOne(OtaConfirmation confirmation) =>
+        new(Ota.N("HotelReservation"),
+            confirmation.ChangedAt is { } at
+                ? new XAttribute(confirmation.ResStatus == "Book" ? "CreateDateTime" : "LastModifyDateTime", at.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))
+                : null,
+            new XAttribute("ResStatus", confirmation.ResStatus),
+            new XElement(Ota.N("UniqueID"), new XAttribute("Type", Ota.MessageIdType), new XAttribute("ID", confirmation.MessageId)),
+            new XElement(Ota.N("ResGlobalInfo"),
+                new XElement(Ota.N("HotelReservationIDs"),
+                    new XElement(Ota.N("HotelReservationID"), new XAttribute("ResID_Type", Ota.ChannelReferenceType), new XAttribute("ResID_Value", confirmation.ReservationId)))));
+}
