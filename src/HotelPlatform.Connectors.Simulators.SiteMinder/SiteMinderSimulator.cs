@@ -114,6 +114,9 @@ public sealed class SiteMinderSimulator : VendorSimulator
     {
         ArgumentNullException.ThrowIfNull(routes);
         routes.MapPost("/webservices/{requestorId}", HandleAsync);
+
+        // pmsXchange: "a browser GET is answered 405; use OTA_PingRQ to test".
+        routes.MapGet("/webservices/{requestorId}", () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
     }
 
     /// <inheritdoc />

@@ -60,8 +60,10 @@ internal static class SoapEnvelopeReader
                 throw new FormatException("The SOAP body is empty; an OTA response was expected.");
             }
 
+            var token = UsernameTokenOf(message);
             using var body = message.GetReaderAtBodyContents();
-            return new SoapReply(XElement.Load(body), null, null) { UsernameToken = UsernameTokenOf(message) };
+            body.MoveToContent();
+            return new SoapReply((XElement)XNode.ReadFrom(body), null, null) { UsernameToken = token };
         }
         catch (Exception exception) when (exception is XmlException or System.ServiceModel.CommunicationException or InvalidOperationException)
         {
@@ -80,7 +82,8 @@ internal static class SoapEnvelopeReader
 
         XNamespace wsse = UsernameTokenHeader.SecurityNamespace;
         using var reader = message.Headers.GetReaderAtHeader(index);
-        var token = XElement.Load(reader).Element(wsse + "UsernameToken");
+        reader.MoveToContent();
+        var token = ((XElement)XNode.ReadFrom(reader)).Element(wsse + "UsernameToken");
         var password = token?.Element(wsse + "Password");
         return token?.Element(wsse + "Username")?.Value is { } username && password is not null
             ? (username, password.Value, (string?)password.Attribute("Type"))
