@@ -47,7 +47,8 @@ internal static class PmsXchangeModels
                             new OtaShape("ResGlobalInfo", null, null,
                                 new OtaShape("HotelReservationIDs", null, null,
                                     new OtaShape("HotelReservationID", ["ResID_Type", "ResID_Value"], null))
-                                { RequiredChildren = ["HotelReservationID"], Repeated = ["HotelReservationID"] })
+                                { RequiredChildren = ["HotelReservationID"], Repeated = ["HotelReservationID"] },
+                                new OtaShape("BasicPropertyInfo", ["HotelCode"], null))
                             { RequiredChildren = ["HotelReservationIDs"] })
                         {
                             RequiredChildren = ["UniqueID"],

@@ -57,7 +57,7 @@ internal sealed class SiteMinderEventSource(SiteMinderSoapClient client, TimePro
         // Confirming twice is harmless at SiteMinder, so the confirmation may be retried like a read.
         using (PmsOperation.Begin("ConfirmReservations", PmsOperationIntent.IdempotentWrite))
         {
-            await client.SendAsync(OtaReservationMessages.Confirm(confirmations, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await client.SendAsync(OtaReservationMessages.Confirm(confirmations, client.Options().PropertyId, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
     }
 

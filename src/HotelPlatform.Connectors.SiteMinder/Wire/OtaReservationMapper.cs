@@ -159,30 +159,47 @@ internal static class OtaReservationMapper
         ?? (string?)roomStay.Element(Ota.N("RoomRates"))?.Element(Ota.N("RoomRate"))?.Attribute("RatePlanCode");
 
     /// <summary>
-    /// One entry per night from the <c>RoomRate/Rates/Rate</c> ranges (<c>EffectiveDate</c> to the night before
-    /// <c>ExpireDate</c>, as OTA's daily rates are sent), the gross <c>Base @AmountAfterTax</c> or else
-    /// <c>@AmountBeforeTax</c>; only rates with a currency (<c>@CurrencyCode</c>) count, since an amount without one is
-    /// not money. Nights outside the stay are dropped.
+    /// One entry per night from the <c>RoomRate/Rates/Rate</c> ranges: <c>EffectiveDate</c> to the night before
+    /// <c>ExpireDate</c> (OTA's daily rates), or, for a rate without dates whose <c>ChargeType</c> is 1 (daily, OTA code
+    /// list CHG), every night of its room stay. The amount is the rate's gross <c>Total</c> where it has one, else its
+    /// <c>Base</c> (<c>AmountAfterTax</c>, else <c>AmountBeforeTax</c>); only amounts with a currency count, since an
+    /// amount without one is not money. Nights outside the stay are dropped.
     /// </summary>
     private static List<NightlyRate> NightlyRates(List<XElement> roomStays, DateOnly arrival, DateOnly departure)
     {
         var nights = new SortedDictionary<DateOnly, Money>();
-        foreach (var rate in roomStays.SelectMany(s => s.Descendants(Ota.N("Rate"))))
+        foreach (var roomStay in roomStays)
         {
-            if (!DateOnly.TryParseExact((string?)rate.Attribute("EffectiveDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-                || TotalOf(rate.Element(Ota.N("Base"))) is not { } amount)
+            var span = roomStay.Element(Ota.N("TimeSpan"))!;
+            foreach (var rate in roomStay.Descendants(Ota.N("Rate")))
             {
-                continue;
-            }
-
-            DateOnly to = DateOnly.TryParseExact((string?)rate.Attribute("ExpireDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expire) && expire > from
-                ? expire
-                : from.AddDays(1);
-            for (var night = from; night < to; night = night.AddDays(1))
-            {
-                if (night >= arrival && night < departure)
+                if ((TotalOf(rate.Element(Ota.N("Total"))) ?? TotalOf(rate.Element(Ota.N("Base")))) is not { } amount)
                 {
-                    nights[night] = amount;
+                    continue;
+                }
+
+                DateOnly from, to;
+                if (DateOnly.TryParseExact((string?)rate.Attribute("EffectiveDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
+                {
+                    to = DateOnly.TryParseExact((string?)rate.Attribute("ExpireDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expire) && expire > from
+                        ? expire
+                        : from.AddDays(1);
+                }
+                else if ((string?)rate.Attribute("ChargeType") == "1")
+                {
+                    (from, to) = (ParseDate(span, "Start", "?"), ParseDate(span, "End", "?"));
+                }
+                else
+                {
+                    continue;
+                }
+
+                for (var night = from; night < to; night = night.AddDays(1))
+                {
+                    if (night >= arrival && night < departure)
+                    {
+                        nights[night] = amount;
+                    }
                 }
             }
         }
@@ -190,13 +207,29 @@ internal static class OtaReservationMapper
         return [.. nights.Select(n => new NightlyRate(n.Key, n.Value))];
     }
 
+    /// <summary>
+    /// The gross amount (<c>AmountAfterTax</c>, else <c>AmountBeforeTax</c>) in its <c>CurrencyCode</c>. OTA's
+    /// <c>DecimalPlaces</c> means the amount is given in minor units without a decimal point ("USD 8500 needs
+    /// DecimalPlaces=2 to represent $85", OTA CurrencyAmountGroup), so such an amount is scaled down.
+    /// </summary>
     private static Money? TotalOf(XElement? amount)
     {
         string? value = (string?)amount?.Attribute("AmountAfterTax") ?? (string?)amount?.Attribute("AmountBeforeTax");
         string? currency = (string?)amount?.Attribute("CurrencyCode");
-        return value is not null && currency is not null && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal parsed) && CurrencyCodes.IsKnown(currency)
-            ? new Money(parsed, currency)
-            : null;
+        if (value is null || currency is null || !CurrencyCodes.IsKnown(currency) || !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal parsed))
+        {
+            return null;
+        }
+
+        if (!value.Contains('.', StringComparison.Ordinal) && int.TryParse((string?)amount!.Attribute("DecimalPlaces"), NumberStyles.None, CultureInfo.InvariantCulture, out int places) && places is > 0 and < 6)
+        {
+            for (int i = 0; i < places; i++)
+            {
+                parsed /= 10;
+            }
+        }
+
+        return new Money(parsed, currency);
     }
 
     private static DateOnly ParseDate(XElement span, string attribute, string vendorId)

@@ -22,12 +22,12 @@ internal static class OtaReservationMessages
                     new XElement(Ota.N("SelectionCriteria"), new XAttribute("SelectionType", "Undelivered")))));
 
     /// <summary><c>OTA_NotifReportRQ</c> with <c>Success</c>, confirming each reservation by its message id.</summary>
-    public static XElement Confirm(IEnumerable<OtaConfirmation> confirmations, DateTimeOffset now) =>
+    public static XElement Confirm(IEnumerable<OtaConfirmation> confirmations, string hotelCode, DateTimeOffset now) =>
         Ota.Message("OTA_NotifReportRQ", now).With(
             new XElement(Ota.N("Success")),
             new XElement(Ota.N("NotifDetails"),
                 new XElement(Ota.N("HotelNotifReport"),
-                    new XElement(Ota.N("HotelReservations"), confirmations.Select(ConfirmOne)))));
+                    new XElement(Ota.N("HotelReservations"), confirmations.Select(c => ConfirmOne(c, hotelCode))))));
 
     /// <summary><c>OTA_HotelResNotifRS</c> with <c>Success</c>, echoing the push's <c>EchoToken</c>.</summary>
     public static XElement PushAccepted(string? echoToken, DateTimeOffset now, IEnumerable<OtaReservation> reservations) =>
@@ -38,9 +38,10 @@ internal static class OtaReservationMessages
                     r.MessageId is null ? null : new XElement(Ota.N("UniqueID"), new XAttribute("Type", Ota.MessageIdType), new XAttribute("ID", r.MessageId)),
                     new XElement(Ota.N("ResGlobalInfo"),
                         new XElement(Ota.N("HotelReservationIDs"),
-                            new XElement(Ota.N("HotelReservationID"), new XAttribute("ResID_Type", Ota.ChannelReferenceType), new XAttribute("ResID_Value", r.Reservation.VendorId))))))));
+                            new XElement(Ota.N("HotelReservationID"), new XAttribute("ResID_Type", Ota.ChannelReferenceType), new XAttribute("ResID_Value", r.Reservation.VendorId))),
+                        BasicProperty(r.Reservation.PropertyId))))));
 
-    private static XElement ConfirmOne(OtaConfirmation confirmation) =>
+    private static XElement ConfirmOne(OtaConfirmation confirmation, string hotelCode) =>
         new(Ota.N("HotelReservation"),
             confirmation.ChangedAt is { } at
                 ? new XAttribute(confirmation.ResStatus == "Book" ? "CreateDateTime" : "LastModifyDateTime", at.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))
@@ -49,5 +50,9 @@ internal static class OtaReservationMessages
             new XElement(Ota.N("UniqueID"), new XAttribute("Type", Ota.MessageIdType), new XAttribute("ID", confirmation.MessageId)),
             new XElement(Ota.N("ResGlobalInfo"),
                 new XElement(Ota.N("HotelReservationIDs"),
-                    new XElement(Ota.N("HotelReservationID"), new XAttribute("ResID_Type", Ota.ChannelReferenceType), new XAttribute("ResID_Value", confirmation.ReservationId)))));
+                    new XElement(Ota.N("HotelReservationID"), new XAttribute("ResID_Type", Ota.ChannelReferenceType), new XAttribute("ResID_Value", confirmation.ReservationId))),
+                BasicProperty(hotelCode)));
+
+    /// <summary>OTA 2015B requires <c>BasicPropertyInfo</c> at the end of a <c>ResGlobalInfo</c>; SiteMinder's samples leave it out, the schema wins.</summary>
+    private static XElement BasicProperty(string hotelCode) => new(Ota.N("BasicPropertyInfo"), new XAttribute("HotelCode", hotelCode));
 }
