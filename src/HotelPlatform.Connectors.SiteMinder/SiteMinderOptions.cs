@@ -11,12 +11,21 @@ namespace HotelPlatform.Connectors.SiteMinder;
 ///            "BaseAddress": "https://tpi-pmsx.preprod.siteminderlabs.com/webservices/ACMEPMS" }
 /// }
 /// </code>
-/// SiteMinder issues the production address; there is no default, so <see cref="PmsConnectorOptions.BaseAddress"/> is required.
+/// SiteMinder issues the production address: set <see cref="PmsConnectorOptions.BaseAddress"/> to it. Left unset, the
+/// connector talks to SiteMinder's documented pre-production endpoint (<see cref="TestAddressFor"/>).
 /// </summary>
 public sealed class SiteMinderOptions : PmsConnectorOptions
 {
     /// <summary>The largest SOAP message pmsXchange accepts, in bytes (2 MB; a larger one is refused with a SOAP Fault "Payload too large").</summary>
     public const int MaxMessageBytes = 2 * 1024 * 1024;
+
+    /// <summary>SiteMinder's documented pre-production (test) endpoint: <c>https://tpi-pmsx.preprod.siteminderlabs.com/webservices/{RequestorID}</c>.</summary>
+    /// <param name="requestorId">The PMS code.</param>
+    /// <returns>The address.</returns>
+    public static Uri TestAddressFor(string requestorId) => new($"https://tpi-pmsx.preprod.siteminderlabs.com/webservices/{Uri.EscapeDataString(requestorId)}");
+
+    /// <summary>Gets the address requests are posted to: <see cref="PmsConnectorOptions.BaseAddress"/>, else <see cref="TestAddressFor"/> the <see cref="RequestorId"/>.</summary>
+    public Uri EffectiveAddress => BaseAddress ?? TestAddressFor(RequestorId);
 
     /// <summary>Gets or sets the PMS code SiteMinder assigned to the integration (required), sent as <c>RequestorID @Type="22" @ID</c>.</summary>
     public string RequestorId { get; set; } = string.Empty;

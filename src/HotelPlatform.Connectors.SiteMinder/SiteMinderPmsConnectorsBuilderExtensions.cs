@@ -66,7 +66,7 @@ public static class SiteMinderPmsConnectorsBuilderExtensions
             {
                 Vendor = PmsVendors.SiteMinder,
                 HotelId = hotelId,
-                BaseAddress = o.BaseAddress,
+                BaseAddress = o.EffectiveAddress,
 
                 // One pace and one pause per PMS login: SiteMinder's credentials are PMS-level or hotel-level.
                 AccountKey = $"{PmsVendors.SiteMinder}:{o.Username}",

@@ -21,7 +21,7 @@ internal sealed class SiteMinderSoapClient(IHttpClientFactory factory, string ho
     public async Task<XElement> SendAsync(XElement message, CancellationToken cancellationToken)
     {
         var content = new SoapEnvelopeContent(message.Name.LocalName, message);
-        using var request = new HttpRequestMessage(HttpMethod.Post, options().BaseAddress) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, options().EffectiveAddress) { Content = content };
         request.Headers.TryAddWithoutValidation("SOAPAction", $"\"{message.Name.LocalName}\"");
         var client = factory.CreateClient(ClientName(hotelId));
         HttpResponseMessage response;
