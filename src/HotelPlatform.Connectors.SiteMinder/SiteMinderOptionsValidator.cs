@@ -8,7 +8,6 @@ internal sealed class SiteMinderOptionsValidator : PmsConnectorOptionsValidator<
     public override void Validate(SiteMinderOptions options, PmsOptionsValidationContext context)
     {
         base.Validate(options, context);
-        context.RequireHttpAddress(nameof(options.BaseAddress), options.BaseAddress);
         context.RequireText(nameof(options.RequestorId), options.RequestorId);
         context.RequireText(nameof(options.Username), options.Username);
         context.RequireText(nameof(options.Password), options.Password);
