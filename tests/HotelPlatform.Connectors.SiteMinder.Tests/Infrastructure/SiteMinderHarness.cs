@@ -22,12 +22,14 @@ internal sealed class SiteMinderHarness : IAsyncDisposable
     private readonly BoundSimulator _bound;
 
     private readonly IConfiguration _hotel;
+    private readonly TimeProvider _applicationClock;
 
-    private SiteMinderHarness(BoundSimulator bound, FakeTimeProvider clock, IConfiguration hotel)
+    private SiteMinderHarness(BoundSimulator bound, FakeTimeProvider clock, IConfiguration hotel, TimeProvider applicationClock)
     {
         _bound = bound;
         Clock = clock;
         _hotel = hotel;
+        _applicationClock = applicationClock;
         Services = NewApplication();
     }
 
@@ -53,7 +55,8 @@ internal sealed class SiteMinderHarness : IAsyncDisposable
     /// <summary>Starts the simulator and registers the hotel.</summary>
     /// <param name="simulator">Changes the simulator's SiteMinder settings.</param>
     /// <param name="overrides">Replaces hotel settings after the binding's (a wrong password, say).</param>
-    public static async Task<SiteMinderHarness> StartAsync(Action<SiteMinderSimulatorOptions>? simulator = null, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="realClockRetries">Gives the application the real clock, so that the pipeline's retry waits elapse (the simulator keeps the fake one).</param>
+    public static async Task<SiteMinderHarness> StartAsync(Action<SiteMinderSimulatorOptions>? simulator = null, IReadOnlyDictionary<string, string?>? overrides = null, bool realClockRetries = false)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var empty = new ConfigurationBuilder().Build();
@@ -63,7 +66,7 @@ internal sealed class SiteMinderHarness : IAsyncDisposable
             .AddInMemoryCollection([new("Push:Username", PushUsername), new("Push:Password", PushPassword)])
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
-        return new SiteMinderHarness(bound, clock, hotel);
+        return new SiteMinderHarness(bound, clock, hotel, realClockRetries ? TimeProvider.System : clock);
     }
 
     /// <summary>Builds another application (another consumer process) with the same hotel against the same simulator.</summary>
@@ -71,7 +74,7 @@ internal sealed class SiteMinderHarness : IAsyncDisposable
     public ServiceProvider NewApplication()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(_applicationClock);
         services.AddLogging();
         services.AddPmsConnectors().AddSiteMinder(HotelId, _hotel);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
