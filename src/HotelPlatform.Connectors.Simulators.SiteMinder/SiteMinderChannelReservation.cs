@@ -37,7 +37,7 @@ public sealed record SiteMinderChannelReservation(string ChannelReference, strin
 /// <param name="Reservation">The reservation as delivered.</param>
 /// <param name="QueuedAt">When it was queued (simulator clock).</param>
 /// <param name="DeliveryAttempts">How many <c>OTA_ReadRQ</c> answers carried it.</param>
-/// <param name="ConfirmedAt">When <c>OTA_NotifReportRQ</c> confirmed it; <see langword="null"/> while undelivered.</param>
+/// <param name="ConfirmedAt">When an <c>OTA_NotifReportRQ</c> named it (with <c>Success</c>, or with <c>Errors</c>: see <see cref="ReportedError"/>); <see langword="null"/> while undelivered.</param>
 /// <param name="PmsReservationId">The PMS reservation number the confirmation reported.</param>
 public sealed record SiteMinderQueuedMessage(
     string MessageId,
@@ -48,6 +48,9 @@ public sealed record SiteMinderQueuedMessage(
     DateTimeOffset? ConfirmedAt,
     string? PmsReservationId)
 {
+    /// <summary>Gets the error the PMS reported for it (<c>OTA_NotifReportRQ</c> with <c>Errors</c>), or <see langword="null"/>.</summary>
+    public string? ReportedError { get; init; }
+
     /// <summary>Gets a value indicating whether the message is still delivered on every pull.</summary>
     public bool IsUndelivered => ConfirmedAt is null;
 }

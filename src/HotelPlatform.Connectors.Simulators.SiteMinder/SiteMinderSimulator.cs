@@ -232,12 +232,8 @@ public sealed class SiteMinderSimulator : VendorSimulator
 
     private IResult Confirm(XElement request, string? echo)
     {
-        if (request.Element(OtaNames.N("Errors")) is not null)
-        {
-            // The PMS reports reservations it could not process: they stay undelivered (SiteMinder alerts the hotel).
-            return Success("OTA_NotifReportRS", echo);
-        }
-
+        // Errors: the PMS reports reservations it could not process; SiteMinder stops delivering them and alerts the hotel.
+        string? refusal = request.Element(OtaNames.N("Errors"))?.Element(OtaNames.N("Error"))?.Value;
         var now = TimeProvider.GetUtcNow();
         lock (_gate)
         {
@@ -251,6 +247,7 @@ public sealed class SiteMinderSimulator : VendorSimulator
                 }
 
                 message.ConfirmedAt ??= now;
+                message.ReportedError = refusal;
                 message.PmsReservationId = (string?)confirmation.Descendants(OtaNames.N("HotelReservationID")).First().Attribute("ResID_Value");
             }
         }
@@ -417,7 +414,9 @@ public sealed class SiteMinderSimulator : VendorSimulator
 
         public string? PmsReservationId { get; set; }
 
-        public SiteMinderQueuedMessage Snapshot() => new(MessageId, ResStatus, Reservation, QueuedAt, DeliveryAttempts, ConfirmedAt, PmsReservationId);
+        public string? ReportedError { get; set; }
+
+        public SiteMinderQueuedMessage Snapshot() => new(MessageId, ResStatus, Reservation, QueuedAt, DeliveryAttempts, ConfirmedAt, PmsReservationId) { ReportedError = ReportedError };
     }
 }
 

@@ -34,9 +34,35 @@ internal sealed class SiteMinderEventSource(SiteMinderSoapClient client, TimePro
         }
 
         var receivedAt = timeProvider.GetUtcNow();
-        var mapped = (response.Element(Ota.N("ReservationsList"))?.Elements(Ota.N("HotelReservation")) ?? [])
-            .Select(r => OtaReservationMapper.Map(r, options.PropertyId, null, receivedAt))
-            .ToList();
+        var mapped = new List<OtaReservation>();
+        var refused = new List<OtaConfirmation>();
+        foreach (var element in response.Element(Ota.N("ReservationsList"))?.Elements(Ota.N("HotelReservation")) ?? [])
+        {
+            try
+            {
+                var reservation = OtaReservationMapper.Map(element, options.PropertyId, null, receivedAt);
+                if (reservation.MessageId is null)
+                {
+                    throw new FormatException($"Reservation {reservation.Reservation.VendorId} was delivered without its message id (UniqueID Type 16).");
+                }
+
+                mapped.Add(reservation);
+            }
+            catch (FormatException) when (OtaReservationMapper.MessageIdOf(element) is { } messageId)
+            {
+                // A reservation no consumer could take would block every poll; SiteMinder's way out is an Errors report,
+                // after which it stops delivering it and alerts the hotel.
+                refused.Add(new OtaConfirmation(messageId, (string?)element.Attribute("ResStatus") ?? "Book", OtaReservationMapper.ReferenceOf(element) ?? messageId, null));
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            using (PmsOperation.Begin("RefuseReservations", PmsOperationIntent.IdempotentWrite))
+            {
+                await client.SendAsync(OtaReservationMessages.Refuse(refused, "Unable to process: the reservation lacks an identifier, its stay or a guest surname.", options.PropertyId, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         // The position is SiteMinder's ("undelivered"), so there is no checkpoint; what to confirm travels with the batch.
         return new PmsEventBatch(mapped.Select(m => m.Inbound), nextCheckpoint: null)
@@ -69,13 +95,8 @@ internal sealed class SiteMinderEventSource(SiteMinderSoapClient client, TimePro
             var builder = new StringBuilder();
             foreach (var r in reservations)
             {
-                if (r.MessageId is null)
-                {
-                    throw new FormatException($"Reservation {r.Reservation.VendorId} was delivered without its message id (UniqueID Type 16), so it cannot be confirmed.");
-                }
-
                 var at = r.ResStatus == "Book" ? r.Reservation.CreatedAt : r.Reservation.ModifiedAt ?? r.Reservation.CreatedAt;
-                builder.Append(Clean(r.MessageId)).Append('\t').Append(Clean(r.ResStatus ?? "Book")).Append('\t').Append(Clean(r.Reservation.VendorId)).Append('\t')
+                builder.Append(Clean(r.MessageId!)).Append('\t').Append(Clean(r.ResStatus ?? "Book")).Append('\t').Append(Clean(r.Reservation.VendorId)).Append('\t')
                     .Append(at?.ToString("O", CultureInfo.InvariantCulture)).Append('\n');
             }
 

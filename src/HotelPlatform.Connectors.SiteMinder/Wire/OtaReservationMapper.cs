@@ -29,9 +29,8 @@ internal static class OtaReservationMapper
     /// <exception cref="FormatException">A required part (an id, the stay dates, a guest surname) is missing or malformed.</exception>
     public static OtaReservation Map(XElement hotelReservation, string fallbackHotelCode, string? messageResStatus, DateTimeOffset receivedAt)
     {
-        var uniqueIds = hotelReservation.Elements(Ota.N("UniqueID")).ToList();
-        string? channelReference = uniqueIds.FirstOrDefault(u => (string?)u.Attribute("Type") == Ota.ChannelReferenceType)?.Attribute("ID")?.Value;
-        string? messageId = uniqueIds.FirstOrDefault(u => (string?)u.Attribute("Type") == Ota.MessageIdType)?.Attribute("ID")?.Value;
+        string? channelReference = ReferenceOf(hotelReservation);
+        string? messageId = MessageIdOf(hotelReservation);
         var globalInfo = hotelReservation.Element(Ota.N("ResGlobalInfo"));
         string? hotelReservationId = globalInfo?.Element(Ota.N("HotelReservationIDs"))?.Elements(Ota.N("HotelReservationID"))
             .Select(id => (string?)id.Attribute("ResID_Value")).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
@@ -106,6 +105,15 @@ internal static class OtaReservationMapper
         pmsEvent = pmsEvent with { VendorEventType = resStatus };
         return new OtaReservation(reservation, resStatus, messageId, new PmsInboundEvent(pmsEvent) { Reservation = reservation });
     }
+
+    /// <summary>The message id (<c>UniqueID @Type="16"</c>) of a reservation element, readable even when the rest is not.</summary>
+    public static string? MessageIdOf(XElement hotelReservation) => IdOf(hotelReservation, Ota.MessageIdType);
+
+    /// <summary>The channel's booking reference (<c>UniqueID @Type="14"</c>) of a reservation element, where it has one.</summary>
+    public static string? ReferenceOf(XElement hotelReservation) => IdOf(hotelReservation, Ota.ChannelReferenceType);
+
+    private static string? IdOf(XElement hotelReservation, string type) =>
+        hotelReservation.Elements(Ota.N("UniqueID")).FirstOrDefault(u => (string?)u.Attribute("Type") == type)?.Attribute("ID")?.Value;
 
     private static GuestProfile MapGuest(XElement customer)
     {

@@ -29,6 +29,17 @@ internal static class OtaReservationMessages
                 new XElement(Ota.N("HotelNotifReport"),
                     new XElement(Ota.N("HotelReservations"), confirmations.Select(c => ConfirmOne(c, hotelCode))))));
 
+    /// <summary>
+    /// <c>OTA_NotifReportRQ</c> with <c>Errors</c> for reservations the PMS cannot process ("send a separate one with
+    /// Errors for failures"): SiteMinder stops delivering them and alerts the hotel.
+    /// </summary>
+    public static XElement Refuse(IEnumerable<OtaConfirmation> refused, string reason, string hotelCode, DateTimeOffset now) =>
+        Ota.Message("OTA_NotifReportRQ", now).With(
+            new XElement(Ota.N("Errors"), new XElement(Ota.N("Error"), new XAttribute("Type", "3"), new XAttribute("Code", "450"), reason)),
+            new XElement(Ota.N("NotifDetails"),
+                new XElement(Ota.N("HotelNotifReport"),
+                    new XElement(Ota.N("HotelReservations"), refused.Select(c => ConfirmOne(c, hotelCode))))));
+
     /// <summary><c>OTA_HotelResNotifRS</c> with <c>Success</c>, echoing the push's <c>EchoToken</c>.</summary>
     public static XElement PushAccepted(string? echoToken, DateTimeOffset now, IEnumerable<OtaReservation> reservations) =>
         Ota.Message("OTA_HotelResNotifRS", now, echoToken).With(

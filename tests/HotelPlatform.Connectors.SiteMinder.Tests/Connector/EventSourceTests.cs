@@ -105,6 +105,30 @@ public sealed class EventSourceTests
     }
 
     [Fact]
+    public async Task A_reservation_no_consumer_could_take_is_reported_with_errors_and_does_not_block_the_others()
+    {
+        await using var harness = await SiteMinderHarness.StartAsync(o => o.SeededBookings = 0);
+        string bad = harness.Simulator.QueueBooking(new SiteMinderChannelReservation("EXP-NONAME", "DBL", "BAR", new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 2), string.Empty));
+        string good = harness.Simulator.QueueBooking(new SiteMinderChannelReservation("EXP-GOOD", "DBL", "BAR", new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 2), "Rossi"));
+        var committed = new List<PmsInboundEvent>();
+
+        await harness.EventSource.PollOnceAsync(null, (b, _) =>
+        {
+            committed.AddRange(b.Events);
+            return ValueTask.CompletedTask;
+        }, Ct);
+        var next = await harness.EventSource.PollAsync(null, Ct);
+
+        Assert.Equal(good, Assert.Single(committed).Event.EventId);
+        var refused = harness.Simulator.Messages.Single(m => m.MessageId == bad);
+        Assert.False(refused.IsUndelivered);
+        Assert.Contains("Unable to process", refused.ReportedError, StringComparison.Ordinal);
+        Assert.Null(harness.Simulator.Messages.Single(m => m.MessageId == good).ReportedError);
+        Assert.Empty(next.Events);
+        Assert.Empty(harness.Simulator.ValidationFailures);
+    }
+
+    [Fact]
     public async Task Modifications_and_cancellations_become_modified_and_cancelled_events_for_the_channel_reference()
     {
         await using var harness = await SiteMinderHarness.StartAsync(o => o.SeededBookings = 0);

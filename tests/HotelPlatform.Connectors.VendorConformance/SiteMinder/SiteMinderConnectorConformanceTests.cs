@@ -49,7 +49,11 @@ public sealed class SiteMinderConnectorConformanceTests
         await connector.CheckHealthAsync(Ct);
         var batch = await source.PollOnceAsync(null, (_, _) => ValueTask.CompletedTask, Ct);
         simulator.QueueModification(simulator.Messages[0].Reservation with { Adults = 3 });
+
+        // A reservation without a guest surname is reported back with Errors (the other OTA_NotifReportRQ form).
+        simulator.QueueBooking(simulator.Messages[0].Reservation with { ChannelReference = "EXP-NONAME", GuestLastName = string.Empty });
         await source.PollOnceAsync(null, (_, _) => ValueTask.CompletedTask, Ct);
+        Assert.Contains(simulator.Messages, m => m.ReportedError is not null);
         await distribution.PushAvailabilityAsync([new("DBL", day, 4), new("DBL", day.AddDays(1), 4), new("TWN", day, 0)], Ct);
         await distribution.PushRestrictionsAsync([new("DBL", "BAR", day) { Closed = true, ClosedToArrival = false, ClosedToDeparture = true, MinStay = 2, MaxStay = 7 }], Ct);
         await distribution.PushRatesAsync([new("DBL", "BAR", day, "AUD", new Dictionary<int, decimal> { [1] = 120m, [2] = 140.25m })], Ct);
