@@ -113,6 +113,16 @@ public sealed class SimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_journal_never_shows_the_password()
+    {
+        await PostAsync(Envelope(Token(SiteMinderSimulatorOptions.DefaultPassword), ReadRq()));
+
+        var recorded = Assert.Single(_simulator.Requests);
+        Assert.DoesNotContain(SiteMinderSimulatorOptions.DefaultPassword, recorded.Body, StringComparison.Ordinal);
+        Assert.Contains(SiteMinderSimulatorOptions.DefaultUsername, recorded.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_browser_get_is_405()
     {
         using var response = await _client!.GetAsync(new Uri(_simulator.EndpointPath, UriKind.Relative), Ct);
