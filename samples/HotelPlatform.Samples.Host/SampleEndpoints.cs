@@ -108,6 +108,13 @@ internal static class SampleEndpoints
                 continue;
             }
 
+            if (!pms.Supports(ConnectorCapabilities.Inventory))
+            {
+                // A channel manager (SiteMinder) serves no property data: its reservations arrive as events.
+                html.Append(CultureInfo.InvariantCulture, $"<p>Capabilities: {E(pms.Capabilities.ToString())}.</p>");
+                continue;
+            }
+
             var property = await pms.GetPropertyAsync(ct);
             var today = property.LocalDate(clock.GetUtcNow());
             html.Append(CultureInfo.InvariantCulture, $"<p>{E(property.Name)} — time zone {E(property.TimeZone)}, today is {today:yyyy-MM-dd} there; currency {E(property.Currency)}.</p>");

@@ -45,6 +45,9 @@ public sealed class SimulatorOptions
     /// <summary>Gets the JSON property names whose string values the journal masks wherever they occur in a JSON body (empty by default; a vendor that sends tokens in bodies adds them). Case-insensitive.</summary>
     public ISet<string> RedactedJsonProperties { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Gets the local names of XML elements whose text the journal masks in XML bodies (the WS-Security <c>Password</c> of a SOAP header by default). Case-sensitive, as XML is.</summary>
+    public ISet<string> RedactedXmlElements { get; } = new HashSet<string>(StringComparer.Ordinal) { "Password" };
+
     /// <summary>Gets or sets a callback that configures logging of the embedded host; by default the host logs nothing, so tests stay quiet.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 

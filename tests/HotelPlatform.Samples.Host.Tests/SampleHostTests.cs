@@ -61,6 +61,13 @@ public sealed class SampleHostTests(SampleHostTests.HostFactory factory) : IClas
         Assert.Equal("apaleo", munich.GetProperty("vendor").GetString());
         Assert.Equal("MUC", munich.GetProperty("propertyId").GetString());
         Assert.Equal("Healthy", munich.GetProperty("health").GetString());
+
+        // The SiteMinder hotel runs the SiteMinder connector against the embedded pmsXchange simulator (SOAP over loopback).
+        var sydney = Assert.Single(hotels.EnumerateArray(), h => h.GetProperty("hotelId").GetString() == "sydney-siteminder");
+        Assert.Equal("siteminder", sydney.GetProperty("vendor").GetString());
+        Assert.Equal("SMHOTEL1", sydney.GetProperty("propertyId").GetString());
+        Assert.Equal("Webhooks", sydney.GetProperty("capabilities").GetString());
+        Assert.Equal("Healthy", sydney.GetProperty("health").GetString());
     }
 
     [Theory]

@@ -256,6 +256,10 @@ internal sealed class SimulatorMiddleware(VendorSimulator simulator, RequestDele
         {
             text = Redaction.MaskJsonProperties(text, options.RedactedJsonProperties);
         }
+        else if (request.ContentType?.Contains("xml", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            text = Redaction.MaskXmlElements(text, options.RedactedXmlElements);
+        }
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, StringValues> header in request.Headers)

@@ -51,6 +51,31 @@ public static class Redaction
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Masks the text of the named XML elements (by local name, whatever their prefix: <c>wsse:Password</c>), leaving the
+    /// rest as sent. Works on text, not a parsed document, so a truncated or malformed body is masked too.
+    /// </summary>
+    /// <param name="body">The XML body.</param>
+    /// <param name="localNames">The element local names to mask.</param>
+    /// <returns>The masked body.</returns>
+    public static string MaskXmlElements(string body, ISet<string> localNames)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(localNames);
+        foreach (string name in localNames)
+        {
+            string escaped = System.Text.RegularExpressions.Regex.Escape(name);
+            body = System.Text.RegularExpressions.Regex.Replace(
+                body,
+                $@"(<(?:[\w.-]+:)?{escaped}(?:\s[^>]*)?>)[^<]*(</(?:[\w.-]+:)?{escaped}\s*>)",
+                m => m.Groups[1].Value + Mask + m.Groups[2].Value,
+                System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+                TimeSpan.FromSeconds(1));
+        }
+
+        return body;
+    }
+
     /// <summary>Masks the string values of the named properties anywhere in a JSON document. Returns the body unchanged when nothing matched or it is not JSON.</summary>
     /// <param name="body">The JSON body.</param>
     /// <param name="properties">The property names to mask (compared with the set's comparer).</param>

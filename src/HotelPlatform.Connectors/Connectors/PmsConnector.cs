@@ -470,6 +470,14 @@ public abstract class PmsConnector : IPmsConnector, IPmsReservationPages
         };
     }
 
+    /// <summary>
+    /// Says why the vendor lacks capabilities, in the vendor's terms and with the source of the fact; appended to the
+    /// message of the <see cref="PmsNotSupportedException"/> a member throws before any I/O. The default says nothing.
+    /// </summary>
+    /// <param name="missing">The capabilities the member needs and the connector does not declare.</param>
+    /// <returns>The reason, or <see langword="null"/>.</returns>
+    protected virtual string? ExplainUnsupported(ConnectorCapabilities missing) => null;
+
     /// <summary>Throws <see cref="PmsNotSupportedException"/> unless every flag of <paramref name="capability"/> is declared.</summary>
     /// <param name="capability">The capability required.</param>
     /// <param name="operation">The operation; supplied by the compiler.</param>
@@ -478,7 +486,8 @@ public abstract class PmsConnector : IPmsConnector, IPmsReservationPages
         if ((Capabilities & capability) != capability)
         {
             var name = operation.EndsWith("Async", StringComparison.Ordinal) ? operation[..^5] : operation;
-            throw new PmsNotSupportedException($"The {Vendor} connector does not support {name} (capability {capability & ~Capabilities}).", capability & ~Capabilities)
+            var reason = ExplainUnsupported(capability & ~Capabilities);
+            throw new PmsNotSupportedException($"The {Vendor} connector does not support {name} (capability {capability & ~Capabilities}).{(reason is null ? string.Empty : " " + reason)}", capability & ~Capabilities)
             {
                 Vendor = Vendor,
                 Operation = name,
