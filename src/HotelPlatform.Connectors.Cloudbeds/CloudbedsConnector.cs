@@ -29,8 +29,8 @@ namespace HotelPlatform.Connectors.Cloudbeds;
 /// <para>
 /// Changes go through putReservation, which takes only some fields: dates, adults, children, room type and rate of the
 /// room (<c>rooms[0][...]</c>), and the status (cancellation is <c>status=canceled</c>). The main guest is changed with
-/// putGuest. A comment cannot be written by putReservation: it is refused with a <see cref="PmsNotSupportedException"/>
-/// naming the field, before anything is sent.
+/// putGuest; a comment becomes a reservation note (postReservationNote). A guest comment has no place in Cloudbeds: it
+/// is refused with a <see cref="PmsNotSupportedException"/> naming the field, before anything is sent.
 /// </para>
 /// </remarks>
 public sealed class CloudbedsConnector : PmsConnector
@@ -158,14 +158,13 @@ public sealed class CloudbedsConnector : PmsConnector
     protected override async Task<Reservation> ModifyReservationCoreAsync(string reservationId, ReservationChanges changes, CancellationToken cancellationToken)
     {
         const string operation = "ModifyReservation";
-        if (changes.Comment is not null || changes.GuestComment is not null)
+        if (changes.GuestComment is not null)
         {
-            var field = changes.Comment is not null ? nameof(ReservationChanges.Comment) : nameof(ReservationChanges.GuestComment);
-            throw new PmsNotSupportedException($"{Vendor} {operation}: putReservation cannot change {field} (it takes estimatedArrivalTime, status, checkoutDate, customFields, rooms, dateCreated, allotmentBlockCode, eventCode only); nothing was sent.", ConnectorCapabilities.ModifyReservation)
+            throw new PmsNotSupportedException($"{Vendor} {operation}: Cloudbeds cannot change {nameof(ReservationChanges.GuestComment)} (putReservation takes estimatedArrivalTime, status, checkoutDate, customFields, rooms, dateCreated, allotmentBlockCode, eventCode only, and a reservation's notes are the staff's); nothing was sent.", ConnectorCapabilities.ModifyReservation)
             {
                 Vendor = Vendor,
                 Operation = operation,
-                Feature = field,
+                Feature = nameof(ReservationChanges.GuestComment),
             };
         }
 
@@ -196,6 +195,11 @@ public sealed class CloudbedsConnector : PmsConnector
                        ?? throw new PmsException($"{Vendor} {operation}: reservation '{reservationId}' has no main guest.") { Vendor = Vendor, Operation = operation };
             var form = CloudbedsMapper.ToPutGuest(PropertyId, main.GuestID, guest);
             await WriteOnceAsync(reservationId, operation, ct => Api.PutGuestAsync(form.Fields, ct), _ => false, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (changes.Comment is { } comment)
+        {
+            await AddNoteOnceAsync(reservationId, comment, operation, cancellationToken).ConfigureAwait(false);
         }
 
         return await GetAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
@@ -297,6 +301,30 @@ public sealed class CloudbedsConnector : PmsConnector
         var property = await _property.GetAsync(cancellationToken).ConfigureAwait(false);
         var items = await _responses.ReadAsync(Api.GetItemsAsync(PropertyId, cancellationToken), new PmsCall(operation), cancellationToken).ConfigureAwait(false);
         return [.. (items?.Data ?? []).Select(item => CloudbedsMapper.ToOffer(item, property.Currency))];
+    }
+
+    /// <summary>
+    /// Writes the comment as a reservation note (<c>POST /postReservationNote</c>), exactly once: a note is added, not
+    /// set, so after an unknown outcome the notes are read (<c>GET /getReservationNotes</c>) and a note with the same
+    /// text counts as written. getReservation does not return notes, so <see cref="Reservation.Comment"/> stays unset.
+    /// </summary>
+    private Task<string> AddNoteOnceAsync(string reservationId, string comment, string operation, CancellationToken cancellationToken)
+    {
+        var form = new CloudbedsForm().Add("propertyID", PropertyId).Add("reservationID", reservationId).Add("reservationNote", comment);
+        var call = new PmsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId };
+        return PmsExactlyOnce.ExecuteAsync(
+            reservationId,
+            async (_, ct) => (await _responses.ReadAsync(Api.PostReservationNoteAsync(form.Fields, ct), call, ct).ConfigureAwait(false))?.ReservationNoteID ?? string.Empty,
+            async (_, ct) =>
+            {
+                using (PmsOperation.Begin(PmsOperationIntent.Read))
+                {
+                    var notes = await _responses.ReadAsync(Api.GetReservationNotesAsync(PropertyId, reservationId, ct), call, ct).ConfigureAwait(false);
+                    return (notes?.Data ?? []).FirstOrDefault(n => n.ReservationNote == comment)?.ReservationNoteID;
+                }
+            },
+            ExactlyOnce(operation),
+            cancellationToken);
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -45,7 +45,7 @@ internal sealed class CloudbedsResponseClassifier : PmsResponseClassifier
             return (PmsFailureKind.NotFound, HttpStatusCode.NotFound);
         }
 
-        if (Says("not available", "no availability", "unavailable", "sold out", "fully booked", "cannot be modified", "can't be modified", "already"))
+        if (Says("not available", "no availability", "unavailable", "sold out", "fully booked", "cannot be modified", "can't be modified", "cannot be canceled", "cannot be cancelled", "already"))
         {
             return (PmsFailureKind.Conflict, HttpStatusCode.Conflict);
         }

@@ -106,6 +106,8 @@ public sealed class CloudbedsSimulator : VendorSimulator
         api.MapDelete("/deleteWebhook", (HttpContext context, CancellationToken _) => Answer(context, q => q.Allow("propertyIDs"), q => _state.DeleteWebhook(q.Required("subscriptionID"))));
         api.MapPost("/postReservation", (HttpContext context, CancellationToken ct) => WriteAsync<PostReservationForm>(context, f => _state.PostReservation(f), ct));
         api.MapPut("/putReservation", (HttpContext context, CancellationToken ct) => WriteAsync<PutReservationForm>(context, f => _state.PutReservation(f), ct));
+        api.MapGet("/getReservationNotes", (HttpContext context, CancellationToken _) => Answer(context, q => q.Allow("propertyID"), q => _state.Notes(q.Required("reservationID"))));
+        api.MapPost("/postReservationNote", (HttpContext context, CancellationToken ct) => WriteAsync<PostReservationNoteForm>(context, f => _state.PostNote(f), ct));
         api.MapPut("/putGuest", (HttpContext context, CancellationToken ct) => WriteAsync<PutGuestForm>(context, f => _state.PutGuest(f), ct));
         api.MapPost("/postWebhook", (HttpContext context, CancellationToken ct) => WriteAsync<PostWebhookForm>(context, f => _state.PostWebhook(f), ct));
     }

@@ -336,6 +336,11 @@ internal sealed class CloudbedsState
             deliveries.Add(Delivery(datesChanged ? "reservation/dates_changed" : "reservation/accommodation_changed", reservation));
         }
 
+        if (form.Status == "canceled" && reservation.Status is "checked_in" or "checked_out" or "no_show")
+        {
+            return (Refusal($"Reservation {reservation.Id} is {reservation.Status.Replace('_', ' ')} and cannot be canceled."), []);
+        }
+
         if (form.Status is { } newStatus && newStatus != reservation.Status)
         {
             reservation.Status = newStatus;
@@ -346,6 +351,35 @@ internal sealed class CloudbedsState
 
         reservation.Modified = _clock.GetUtcNow();
         return (new JsonObject { ["success"] = true, ["message"] = string.Empty, ["data"] = Details(reservation) }, deliveries);
+    }
+
+    public JsonObject Notes(string reservationId) =>
+        Reservations.TryGetValue(reservationId, out var reservation)
+            ? new JsonObject
+            {
+                ["success"] = true,
+                ["data"] = new JsonArray([.. reservation.Notes.Select(n => (JsonNode)new JsonObject
+                {
+                    ["reservationNoteID"] = n.Id,
+                    ["userName"] = "API",
+                    ["dateCreated"] = DateTime(n.Created),
+                    ["dateModified"] = DateTime(n.Created),
+                    ["reservationNote"] = n.Text,
+                })]),
+            }
+            : Refusal($"Reservation {reservationId} not found.");
+
+    public (JsonObject, IReadOnlyList<JsonObject>) PostNote(PostReservationNoteForm form)
+    {
+        if (!Reservations.TryGetValue(form.ReservationID, out var reservation))
+        {
+            return (Refusal($"Reservation {form.ReservationID} not found."), []);
+        }
+
+        var id = NextId();
+        reservation.Notes.Add((id, form.ReservationNote, _clock.GetUtcNow()));
+        reservation.Modified = _clock.GetUtcNow();
+        return (new JsonObject { ["success"] = true, ["reservationNoteID"] = id }, [Delivery("reservation/notes_changed", reservation)]);
     }
 
     public JsonObject GetGuest(QueryReader query)
@@ -509,17 +543,8 @@ internal sealed class CloudbedsState
 
     private static string DateTime(DateTimeOffset instant) => instant.UtcDateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset? ReadDateTime(QueryReader query, string name) =>
-        query.TryOptional<DateTimeOffset>(
-            name,
-            (string text, out DateTimeOffset value) =>
-            {
-                var ok = System.DateTime.TryParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed);
-                value = new DateTimeOffset(parsed, TimeSpan.Zero);
-                return ok;
-            },
-            "a date-time (YYYY-MM-DD HH:MM:SS)",
-            out var value) ? value : null;
+    /// <summary>A query date-time: the OpenAPI document's <c>format: date-time</c> (RFC 3339).</summary>
+    private static DateTimeOffset? ReadDateTime(QueryReader query, string name) => query.OptionalDateTime(name, allowFractionalSeconds: false);
 
     private static JsonObject List(IReadOnlyList<JsonObject> items, int total) =>
         new() { ["success"] = true, ["data"] = new JsonArray([.. items]), ["count"] = items.Count, ["total"] = total };
@@ -714,6 +739,8 @@ internal sealed class ReservationRecord(string id, int sequence, string guestId,
     public string? ThirdPartyIdentifier { get; set; }
 
     public decimal Total { get; set; }
+
+    public List<(string Id, string Text, DateTimeOffset Created)> Notes { get; } = [];
 
     public int Nights => End.DayNumber - Start.DayNumber;
 }

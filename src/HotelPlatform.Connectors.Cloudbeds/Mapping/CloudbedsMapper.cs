@@ -6,15 +6,18 @@ namespace HotelPlatform.Connectors.Cloudbeds.Mapping;
 /// <summary>Maps Cloudbeds v1.3 wire models to the SDK model and back (form bodies).</summary>
 internal static class CloudbedsMapper
 {
-    /// <summary>Cloudbeds' date-time format ("YYYY-MM-DD HH:MM:SS", tech specs); the zone is not documented and read as UTC.</summary>
+    /// <summary>The date-time format of Cloudbeds' answers ("YYYY-MM-DD HH:MM:SS", tech specs); the zone is not documented and read as UTC.</summary>
     public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>The date-time format of query parameters: the OpenAPI document's <c>format: date-time</c> (RFC 3339), in UTC.</summary>
+    public const string QueryDateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string DateTime(DateTimeOffset instant) => instant.UtcDateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+    public static string DateTime(DateTimeOffset instant) => instant.UtcDateTime.ToString(QueryDateTimeFormat, CultureInfo.InvariantCulture);
 
     public static DateTimeOffset? ParseDateTime(string? text) =>
-        System.DateTime.TryParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+        System.DateTime.TryParseExact(text, [DateTimeFormat, QueryDateTimeFormat], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
             ? new DateTimeOffset(value, TimeSpan.Zero)
             : null;
 

@@ -51,6 +51,9 @@ public static class CloudbedsWebhookEvents
     /// <summary>A reservation's rooms changed.</summary>
     public const string ReservationAccommodationChanged = "reservation/accommodation_changed";
 
+    /// <summary>A reservation's notes changed (the connector writes a comment as a note).</summary>
+    public const string ReservationNotesChanged = "reservation/notes_changed";
+
     /// <summary>A reservation was deleted.</summary>
     public const string ReservationDeleted = "reservation/deleted";
 
@@ -59,5 +62,5 @@ public static class CloudbedsWebhookEvents
 
     /// <summary>Gets the reservation events subscribed by default.</summary>
     public static IReadOnlyList<string> Reservations { get; } =
-        [ReservationCreated, ReservationStatusChanged, ReservationDatesChanged, ReservationAccommodationChanged, ReservationDeleted, GuestDetailsChanged];
+        [ReservationCreated, ReservationStatusChanged, ReservationDatesChanged, ReservationAccommodationChanged, ReservationNotesChanged, ReservationDeleted, GuestDetailsChanged];
 }

@@ -54,6 +54,17 @@ internal interface ICloudbedsApi
         [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form,
         CancellationToken cancellationToken = default);
 
+    [Post("/postReservationNote")]
+    Task<IApiResponse<ReservationNoteCreatedModel>> PostReservationNoteAsync(
+        [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form,
+        CancellationToken cancellationToken = default);
+
+    [Get("/getReservationNotes")]
+    Task<IApiResponse<CloudbedsEnvelope<IReadOnlyList<ReservationNoteModel>>>> GetReservationNotesAsync(
+        [AliasAs("propertyID")] string propertyId,
+        [AliasAs("reservationID")] string reservationId,
+        CancellationToken cancellationToken = default);
+
     [Get("/getGuest")]
     Task<IApiResponse<CloudbedsEnvelope<GuestModel>>> GetGuestAsync(
         [AliasAs("propertyID")] string propertyId,

@@ -198,6 +198,22 @@ internal sealed record ReservationListItemModel
     public string? ThirdPartyIdentifier { get; init; }
 }
 
+/// <summary>The answer of postReservationNote (fields at the top).</summary>
+internal sealed record ReservationNoteCreatedModel
+{
+    public bool Success { get; init; }
+
+    public string? ReservationNoteID { get; init; }
+}
+
+/// <summary>getReservationNotes item.</summary>
+internal sealed record ReservationNoteModel
+{
+    public string? ReservationNoteID { get; init; }
+
+    public string? ReservationNote { get; init; }
+}
+
 /// <summary>getGuest's <c>data</c>.</summary>
 internal sealed record GuestModel
 {
@@ -294,6 +310,8 @@ internal sealed record WebhookDataModel
 [JsonSerializable(typeof(CloudbedsEnvelope<ReservationModel>))]
 [JsonSerializable(typeof(CloudbedsEnvelope<IReadOnlyList<ReservationListItemModel>>))]
 [JsonSerializable(typeof(CloudbedsEnvelope<GuestModel>))]
+[JsonSerializable(typeof(ReservationNoteCreatedModel))]
+[JsonSerializable(typeof(CloudbedsEnvelope<IReadOnlyList<ReservationNoteModel>>))]
 [JsonSerializable(typeof(CloudbedsEnvelope<IReadOnlyDictionary<string, GuestListItemModel>>))]
 [JsonSerializable(typeof(CloudbedsEnvelope<IReadOnlyList<ItemModel>>))]
 [JsonSerializable(typeof(CloudbedsEnvelope<WebhookCreatedModel>))]

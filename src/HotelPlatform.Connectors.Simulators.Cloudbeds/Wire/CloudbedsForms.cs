@@ -193,6 +193,19 @@ internal sealed record PutGuestForm
     public string? GuestTaxId { get; init; }
 }
 
+internal sealed record PostReservationNoteForm
+{
+    public string? PropertyID { get; init; }
+
+    public required string ReservationID { get; init; }
+
+    public required string ReservationNote { get; init; }
+
+    public string? UserID { get; init; }
+
+    public string? DateCreated { get; init; }
+}
+
 internal sealed record PostWebhookForm
 {
     public string? PropertyID { get; init; }
@@ -225,5 +238,6 @@ internal static class CloudbedsForms
 [JsonSerializable(typeof(PutReservationForm))]
 [JsonSerializable(typeof(PutGuestForm))]
 [JsonSerializable(typeof(PostWebhookForm))]
+[JsonSerializable(typeof(PostReservationNoteForm))]
 [JsonSerializable(typeof(bool))]
 internal sealed partial class CloudbedsFormContext : JsonSerializerContext;
