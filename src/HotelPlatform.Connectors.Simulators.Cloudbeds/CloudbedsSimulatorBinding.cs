@@ -21,6 +21,8 @@ public sealed class CloudbedsSimulatorBinding : ISimulatorBinding
         options.ApiKey = NonEmpty(hotel["ApiKey"]) ?? options.ApiKey;
         options.PropertyId = NonEmpty(hotel["PropertyId"]) ?? options.PropertyId;
         options.PropertyName = NonEmpty(hotel["Name"]) ?? options.PropertyName;
+        options.TimeZone = NonEmpty(hotel["TimeZone"]) ?? options.TimeZone;
+        options.Currency = NonEmpty(hotel["Currency"]) ?? options.Currency;
         _configure?.Invoke(options);
         var simulator = new CloudbedsSimulator(context.Options, options);
         try

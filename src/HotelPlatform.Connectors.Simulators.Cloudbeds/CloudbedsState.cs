@@ -78,7 +78,7 @@ internal sealed class CloudbedsState
             ["propertyImage"] = string.Empty,
             ["propertyDescription"] = string.Empty,
             ["propertyTimezone"] = _options.TimeZone,
-            ["propertyCurrency"] = new JsonArray(new JsonObject { ["currencyCode"] = _options.Currency, ["currencySymbol"] = "€", ["currencyPosition"] = "before" }),
+            ["propertyCurrency"] = new JsonArray(new JsonObject { ["currencyCode"] = _options.Currency, ["currencySymbol"] = _options.Currency, ["currencyPosition"] = "before" }),
         }], 1);
 
     public JsonObject RoomTypes((int Number, int Size) paging) =>

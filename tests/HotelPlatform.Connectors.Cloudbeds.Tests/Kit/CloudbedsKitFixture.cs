@@ -54,6 +54,11 @@ public sealed class CloudbedsKitFixture : SimulatorContractFixture<CloudbedsSimu
     /// <inheritdoc />
     protected override IReadOnlyDictionary<string, SimulatedRequest> FirstRequests => CloudbedsFirstRequests;
 
+    /// <summary>A property far from UTC (Tokyo), so that "today at the property" differs from the UTC date at times.</summary>
+    /// <inheritdoc />
+    protected override IConfiguration HotelConfiguration() =>
+        new ConfigurationBuilder().AddInMemoryCollection([new("TimeZone", "Asia/Tokyo"), new("Currency", "JPY")]).Build();
+
     /// <inheritdoc />
     public override ValueTask CheckInAsync(Reservation reservation, CancellationToken cancellationToken)
     {
