@@ -213,6 +213,32 @@ public sealed class CloudbedsSimulator : VendorSimulator
     private IResult Envelope(HttpContext context, JsonObject answer)
     {
         context.Response.Headers["X-Request-ID"] = Random.NextGuid().ToString("N", CultureInfo.InvariantCulture);
-        return Results.Text(answer.ToJsonString(), "application/json");
+        return Results.Text(WithoutNulls(answer).ToJsonString(), "application/json");
+    }
+
+    /// <summary>Leaves unset members out, as the document declares them not nullable.</summary>
+    private static JsonNode WithoutNulls(JsonNode node)
+    {
+        if (node is JsonObject members)
+        {
+            foreach (var name in members.Where(m => m.Value is null).Select(m => m.Key).ToList())
+            {
+                members.Remove(name);
+            }
+
+            foreach (var member in members)
+            {
+                WithoutNulls(member.Value!);
+            }
+        }
+        else if (node is JsonArray items)
+        {
+            foreach (var item in items.OfType<JsonNode>())
+            {
+                WithoutNulls(item);
+            }
+        }
+
+        return node;
     }
 }

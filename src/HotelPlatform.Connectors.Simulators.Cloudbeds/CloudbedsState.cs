@@ -7,7 +7,8 @@ namespace HotelPlatform.Connectors.Simulators.Cloudbeds;
 /// <summary>The seeded, mutable state of one simulated property; every member runs under the simulator's lock.</summary>
 internal sealed class CloudbedsState
 {
-    private const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
+    /// <summary>Date-times as the OpenAPI document types them (<c>format: date-time</c>, RFC 3339), in UTC.</summary>
+    private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
     private static readonly string[] Statuses = ["confirmed", "not_confirmed", "canceled", "checked_in", "checked_out", "no_show"];
 
     private readonly CloudbedsSimulatorOptions _options;
@@ -82,7 +83,7 @@ internal sealed class CloudbedsState
         }], 1);
 
     public JsonObject RoomTypes((int Number, int Size) paging) =>
-        Page(_roomTypes.Select(r => new JsonObject
+        PageWithoutCounts(_roomTypes.Select(r => new JsonObject
         {
             ["roomTypeID"] = r.Id,
             ["propertyID"] = _options.PropertyId,
@@ -222,7 +223,16 @@ internal sealed class CloudbedsState
             ["endDate"] = Date(reservation.End),
             ["dateCreated"] = DateTime(reservation.Created),
             ["grandTotal"] = reservation.Total,
-            ["unassigned"] = new JsonArray(Room(reservation)),
+            ["unassigned"] = new JsonArray(new JsonObject
+            {
+                ["subReservationID"] = reservation.SubReservationId,
+                ["roomTypeName"] = roomType.Name,
+                ["roomTypeID"] = roomType.Id,
+                ["adults"] = reservation.Adults,
+                ["children"] = reservation.Children,
+                ["dailyRates"] = DailyRates(reservation),
+                ["roomTotal"] = reservation.Total,
+            }),
         };
         return (answer, [Delivery("reservation/created", reservation)]);
     }
@@ -549,6 +559,10 @@ internal sealed class CloudbedsState
     private static JsonObject List(IReadOnlyList<JsonObject> items, int total) =>
         new() { ["success"] = true, ["data"] = new JsonArray([.. items]), ["count"] = items.Count, ["total"] = total };
 
+    /// <summary>A page of a list whose answer declares no <c>count</c> or <c>total</c> (getRoomTypes).</summary>
+    private static JsonObject PageWithoutCounts(IReadOnlyList<JsonObject> all, (int Number, int Size) paging) =>
+        new() { ["success"] = true, ["data"] = new JsonArray([.. all.Skip((paging.Number - 1) * paging.Size).Take(paging.Size)]) };
+
     private static JsonObject Page(IReadOnlyList<JsonObject> all, (int Number, int Size) paging) =>
         List([.. all.Skip((paging.Number - 1) * paging.Size).Take(paging.Size)], all.Count);
 
@@ -603,10 +617,14 @@ internal sealed class CloudbedsState
     private string GuestName(ReservationRecord reservation) =>
         _guests.TryGetValue(reservation.GuestId, out var guest) ? $"{guest.FirstName} {guest.LastName}" : string.Empty;
 
-    private JsonObject Room(ReservationRecord reservation)
+    private JsonArray DailyRates(ReservationRecord reservation)
     {
         var rate = _rates.First(r => r.Id == reservation.RateId);
-        return new JsonObject
+        return new JsonArray([.. Enumerable.Range(0, reservation.Nights).Select(i => (JsonNode)new JsonObject { ["date"] = Date(reservation.Start.AddDays(i)), ["rate"] = rate.Price })]);
+    }
+
+    private JsonObject Room(ReservationRecord reservation) =>
+        new JsonObject
         {
             ["reservationRoomID"] = reservation.SubReservationId,
             ["roomTypeName"] = _roomTypes.First(r => r.Id == reservation.RoomTypeId).Name,
@@ -618,10 +636,9 @@ internal sealed class CloudbedsState
             ["endDate"] = Date(reservation.End),
             ["adults"] = reservation.Adults.ToString(CultureInfo.InvariantCulture),
             ["children"] = reservation.Children.ToString(CultureInfo.InvariantCulture),
-            ["dailyRates"] = new JsonArray([.. Enumerable.Range(0, reservation.Nights).Select(i => (JsonNode)new JsonObject { ["date"] = Date(reservation.Start.AddDays(i)), ["rate"] = rate.Price })]),
+            ["dailyRates"] = DailyRates(reservation),
             ["roomTotal"] = reservation.Total.ToString(CultureInfo.InvariantCulture),
         };
-    }
 
     private JsonObject Details(ReservationRecord reservation)
     {
