@@ -38,6 +38,12 @@ public sealed class CloudbedsOptions : PmsConnectorOptions
     /// </summary>
     public string? RefreshToken { get; set; }
 
+    /// <summary>
+    /// Gets or sets what is called when Cloudbeds returns a new refresh token with an access token (set in code): store
+    /// it, as the one configured may no longer be accepted at the next start.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask>? RefreshTokenRotated { get; set; }
+
     /// <summary>Gets or sets the token endpoint (<c>POST /access_token</c>); the base address's <c>access_token</c> when <see langword="null"/>.</summary>
     public Uri? TokenEndpoint { get; set; }
 

@@ -99,6 +99,7 @@ public static class CloudbedsPmsConnectorsBuilderExtensions
                 ClientSecret = options.ClientSecret ?? string.Empty,
                 ClientAuthentication = PmsClientAuthentication.FormPost,
                 RefreshToken = options.RefreshToken,
+                RefreshTokenRotated = options.RefreshTokenRotated,
             }))
             : PmsHeaderAuthenticator.ApiKey("x-api-key", options.ApiKey ?? string.Empty);
         return new PmsHttpClientOptions
