@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using HotelPlatform.Connectors.Cloudbeds.Subscriptions;
 using HotelPlatform.Connectors.ContractTests;
 using HotelPlatform.Connectors.ContractTests.Simulators;
@@ -10,7 +9,6 @@ using HotelPlatform.Connectors.VendorConformance;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Primitives;
 
 namespace HotelPlatform.Connectors.Cloudbeds.Tests.Kit;
 
@@ -196,38 +194,7 @@ public sealed class CloudbedsKitFixture : SimulatorContractFixture<CloudbedsSimu
     /// </summary>
     private async Task SubscribeToWebhooksAsync(IPmsConnector connector, CancellationToken cancellationToken)
     {
-        var handler = _services!.GetRequiredKeyedService<IPmsWebhookHandler>(HotelId);
-        var receiver = await StartWebhookReceiverAsync(
-            received =>
-            {
-                var request = new PmsWebhookRequest
-                {
-                    HotelId = HotelId,
-                    Method = "POST",
-                    Path = Uri.UnescapeDataString(received.RequestUri.AbsolutePath),
-                    QueryString = received.RequestUri.Query,
-                    Headers = received.Headers.ToDictionary(h => h.Key, h => new StringValues(h.Value)),
-                    Body = Encoding.UTF8.GetBytes(received.Body),
-                    ContentType = received.Headers.GetValueOrDefault("Content-Type"),
-                    ReceivedAt = Clock.GetUtcNow(),
-                };
-
-                // The handler does no I/O: the task has completed when HandleAsync returns.
-                var result = handler.HandleAsync(request).AsTask().GetAwaiter().GetResult();
-                if (result.Outcome is PmsWebhookOutcome.Rejected or PmsWebhookOutcome.Malformed)
-                {
-                    RefuseDelivery($"{result.Outcome}: {result.Reason}");
-                    return result.Outcome == PmsWebhookOutcome.Rejected ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
-                }
-
-                foreach (var inbound in result.Events)
-                {
-                    Events.Add(inbound.Event);
-                }
-
-                return StatusCodes.Status200OK;
-            },
-            cancellationToken);
+        var receiver = await StartWebhookReceiverAsync(_services!.GetRequiredKeyedService<IPmsWebhookHandler>(HotelId), HotelId, StatusCodes.Status200OK, cancellationToken);
 
         var subscriptions = connector.GetService<ICloudbedsSubscriptions>()
             ?? throw new InvalidOperationException("The Cloudbeds connector offers no ICloudbedsSubscriptions service.");
