@@ -3,6 +3,7 @@ using HotelPlatform.Connectors;
 using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
 using HotelPlatform.Connectors.Simulators.SiteMinder;
+using HotelPlatform.Connectors.Simulators.Cloudbeds;
 using HotelPlatform.Samples.Host;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Each vendor simulator package brings a binding; a hotel's "Embedded" works for every vendor registered here.
 builder.Services.AddSingleton<ISimulatorBinding, ApaleoSimulatorBinding>();
 builder.Services.AddSingleton<ISimulatorBinding, SiteMinderSimulatorBinding>();
+builder.Services.AddSingleton<ISimulatorBinding, CloudbedsSimulatorBinding>();
 builder.Services.AddSingleton(sp => new EmbeddedSimulators(builder.Configuration, sp.GetServices<ISimulatorBinding>()));
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSimulators>());
 
@@ -20,6 +22,7 @@ builder.Services.AddPmsConnectors()
     .AddInMemoryVendor()
     .AddApaleoVendor()
     .AddSiteMinderVendor()
+    .AddCloudbedsVendor()
     .AllowConfigurationKeys("Embedded", "Name", "TimeZone", "Currency") // read by EmbeddedSimulators to seed a simulator, not by the vendor's options
     .AddFromConfiguration(builder.Configuration.GetSection("Hotels"));
 

@@ -1,5 +1,8 @@
+using System.Text;
+using HotelPlatform.Connectors.Events;
 using HotelPlatform.Connectors.Simulators;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Primitives;
 
 namespace HotelPlatform.Connectors.ContractTests.Simulators;
 
@@ -21,7 +24,7 @@ namespace HotelPlatform.Connectors.ContractTests.Simulators;
 /// when the vendor implements <see cref="RevokeCredentials"/>.</description></item>
 /// <item><description><b>Request journal.</b> After each test: no vendor request when the kit expected none, no request
 /// refused by the simulator's strict models, no webhook delivery refused; then <see cref="VerifyVendorRequests"/>.</description></item>
-/// <item><description><b>Webhooks.</b> <see cref="StartWebhookReceiverAsync"/> starts a loopback receiver, disposed with the fixture.</description></item>
+/// <item><description><b>Webhooks.</b> <c>StartWebhookReceiverAsync</c> starts a loopback receiver, disposed with the fixture; the overload taking an <c>IPmsWebhookHandler</c> routes every delivery through the events seam into the kit's event log.</description></item>
 /// </list>
 /// </remarks>
 public abstract class SimulatorContractFixture<TSimulator> : PmsContractFixture
@@ -221,6 +224,53 @@ public abstract class SimulatorContractFixture<TSimulator> : PmsContractFixture
 
         _webhookReceiver = await WebhookReceiver.StartAsync(handler, cancellationToken);
         return _webhookReceiver;
+    }
+
+    /// <summary>
+    /// Starts the loopback receiver with every delivery handed to the hotel's <see cref="IPmsWebhookHandler"/> (the events
+    /// seam, as an application's endpoint would): its events go to <see cref="PmsContractFixture.Events"/>, a rejected or
+    /// malformed delivery is answered 401 or 400 and reported with <see cref="RefuseDelivery"/>, any other is answered
+    /// <paramref name="acceptedStatus"/>. For handlers that do no I/O (the vendors' webhook handlers).
+    /// </summary>
+    /// <param name="handler">The hotel's webhook handler.</param>
+    /// <param name="hotelId">The hotel's key.</param>
+    /// <param name="acceptedStatus">The status of an accepted delivery (what the vendor expects).</param>
+    /// <param name="cancellationToken">A token that cancels the start.</param>
+    /// <returns>The receiver; subscribe its <see cref="WebhookReceiver.BaseAddress"/> at the simulator.</returns>
+    protected Task<WebhookReceiver> StartWebhookReceiverAsync(IPmsWebhookHandler handler, string hotelId, int acceptedStatus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return StartWebhookReceiverAsync(
+            received =>
+            {
+                var request = new PmsWebhookRequest
+                {
+                    HotelId = hotelId,
+                    Method = "POST",
+                    Path = Uri.UnescapeDataString(received.RequestUri.AbsolutePath),
+                    QueryString = received.RequestUri.Query,
+                    Headers = received.Headers.ToDictionary(h => h.Key, h => new StringValues(h.Value)),
+                    Body = Encoding.UTF8.GetBytes(received.Body),
+                    ContentType = received.Headers.GetValueOrDefault("Content-Type"),
+                    ReceivedAt = Clock.GetUtcNow(),
+                };
+
+                // The vendors' handlers do no I/O: the task has completed when HandleAsync returns.
+                var result = handler.HandleAsync(request).AsTask().GetAwaiter().GetResult();
+                if (result.Outcome is PmsWebhookOutcome.Rejected or PmsWebhookOutcome.Malformed)
+                {
+                    RefuseDelivery($"{result.Outcome}: {result.Reason}");
+                    return result.Outcome == PmsWebhookOutcome.Rejected ? 401 : 400;
+                }
+
+                foreach (var inbound in result.Events)
+                {
+                    Events.Add(inbound.Event);
+                }
+
+                return acceptedStatus;
+            },
+            cancellationToken);
     }
 
     /// <summary>Records a webhook delivery the receiver refused; <see cref="VerifyRequestsAsync"/> fails the test then.</summary>
