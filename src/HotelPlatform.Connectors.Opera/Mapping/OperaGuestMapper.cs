@@ -1,0 +1,66 @@
+using HotelPlatform.Connectors.Opera.Wire;
+
+namespace HotelPlatform.Connectors.Opera.Mapping;
+
+/// <summary>Maps OPERA profiles (<c>profileType</c>: customer name, e-mails, telephones, addresses) to and from <see cref="GuestProfile"/>.</summary>
+internal static class OperaGuestMapper
+{
+    /// <summary>The <c>type</c> of a profile id in <c>profileIdList</c>.</summary>
+    public const string ProfileIdType = "Profile";
+
+    public static GuestProfile ToGuest(GuestProfileInfo? info)
+    {
+        var guest = ToGuest(info?.Profile);
+        return guest with { VendorId = OperaReservationMapper.IdOf(info?.ProfileIdList, ProfileIdType) ?? info?.ProfileIdList?.FirstOrDefault()?.Id };
+    }
+
+    public static GuestProfile ToGuest(ProfileDetails? profile)
+    {
+        var names = profile?.Customer?.PersonName ?? [];
+        var name = names.FirstOrDefault(n => n.NameType == "Primary") ?? names.FirstOrDefault();
+        var address = profile?.Addresses?.AddressInfo?.FirstOrDefault()?.Address;
+        return new GuestProfile(name?.Surname ?? string.Empty)
+        {
+            FirstName = name?.GivenName,
+            Email = profile?.Emails?.EmailInfo?.Select(e => e.Email?.EmailAddress).FirstOrDefault(e => e is not null),
+            Phone = profile?.Telephones?.TelephoneInfo?.Select(t => t.Telephone?.PhoneNumber).FirstOrDefault(p => p is not null),
+            Language = profile?.Customer?.Language,
+            NationalityCountryCode = profile?.Customer?.Nationality,
+            Address = address?.Country?.Code is { Length: > 0 } country
+                ? new PostalAddress(country)
+                {
+                    Line1 = address.AddressLine?.ElementAtOrDefault(0),
+                    Line2 = address.AddressLine?.ElementAtOrDefault(1),
+                    City = address.CityName,
+                    PostalCode = address.PostalCode,
+                }
+                : null,
+        };
+    }
+
+    /// <summary>A guest of a reservation: the existing profile by id when it has one, else an inline new profile.</summary>
+    public static GuestProfileInfo ToProfileInfo(GuestProfile guest) =>
+        guest.VendorId is { } id
+            ? new GuestProfileInfo { ProfileIdList = [new UniqueId(id, ProfileIdType)] }
+            : new GuestProfileInfo { Profile = ToProfile(guest) };
+
+    public static ProfileDetails ToProfile(GuestProfile guest) => new()
+    {
+        ProfileType = "Guest",
+        Customer = new Customer
+        {
+            PersonName = [new PersonName { GivenName = guest.FirstName, Surname = guest.LastName, NameType = "Primary" }],
+            Language = guest.Language,
+            Nationality = guest.NationalityCountryCode,
+        },
+        Emails = guest.Email is null ? null : new Emails([new EmailInfo(new EmailModel(guest.Email, "EMAIL"))]),
+        Telephones = guest.Phone is null ? null : new Telephones([new TelephoneInfo(new Telephone(guest.Phone, "PHONE", "HOME"))]),
+        Addresses = guest.Address is null ? null : new Addresses([new AddressInfo(new AddressModel
+        {
+            AddressLine = [.. new[] { guest.Address.Line1, guest.Address.Line2 }.OfType<string>()],
+            CityName = guest.Address.City,
+            PostalCode = guest.Address.PostalCode,
+            Country = new CountryName(guest.Address.CountryCode),
+        })]),
+    };
+}
