@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using HotelPlatform.Connectors.Caching;
+using HotelPlatform.Connectors.Http;
 using HotelPlatform.Connectors.Opera.Blocks;
 using HotelPlatform.Connectors.Opera.Mapping;
 using HotelPlatform.Connectors.Opera.Wire;
@@ -149,18 +150,42 @@ public sealed class OperaConnector : PmsConnector
     }
 
     /// <inheritdoc />
-    /// <remarks>rsv <c>postReservation</c> (201 + <c>Location</c>), exactly once through the client reference as an external reference.</remarks>
+    /// <remarks>
+    /// rsv <c>postReservation</c> (201 + <c>Location</c>), exactly once through the client reference stamped as an
+    /// external reference. OHIP has no idempotency key, so the reference is looked up first (<c>getReservationByExtId</c>):
+    /// the same booking made before is returned, another booking under the reference is a
+    /// <see cref="PmsConflictReason.IdempotencyKeyReused"/> conflict. An attempt whose outcome is unknown is looked up
+    /// again before anything is sent again.
+    /// </remarks>
     protected override async Task<Reservation> CreateReservationCoreAsync(ReservationDraft draft, CancellationToken cancellationToken)
     {
         const string operation = "CreateReservation";
         var reference = draft.ClientReference!;
+        if (await FindByClientReferenceAsync(reference, operation, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return OperaReservationMapper.IsSameBooking(draft, earlier)
+                ? earlier
+                : throw new PmsConflictException($"{Vendor} {operation}: the client reference is already used by reservation {earlier.VendorId}, a different booking.")
+                {
+                    Vendor = Vendor,
+                    Operation = operation,
+                    Reason = PmsConflictReason.IdempotencyKeyReused,
+                };
+        }
+
         var body = new CreateReservationRequest(new HotelReservations { Reservation = [OperaReservationMapper.ToNewReservation(draft, Options)] });
         var call = new OperaCall(operation) { RefusalMayMeanNoAvailability = true };
         return await PmsExactlyOnce.ExecuteAsync(
             reference,
             async (_, ct) =>
             {
-                var id = await _responses.CreateAsync(Untyped(_clients.Api.CreateReservationAsync(PropertyId, body, ct)), call, ct).ConfigureAwait(false);
+                // OHIP has no idempotency key: the pipeline must not repeat this POST by itself; a lost answer is looked up by reference instead.
+                string? id;
+                using (PmsOperation.Begin(PmsOperationIntent.Write))
+                {
+                    id = await _responses.CreateAsync(Untyped(_clients.Api.CreateReservationAsync(PropertyId, body, ct)), call, ct).ConfigureAwait(false);
+                }
+
                 return id is null
                     ? await FindByClientReferenceAsync(reference, operation, ct).ConfigureAwait(false) ?? throw CreatedButUnknown(operation)
                     : await ReadReservationAsync(id, operation, ct).ConfigureAwait(false);
@@ -216,7 +241,7 @@ public sealed class OperaConnector : PmsConnector
             [new CancelReservationItem([new UniqueId(reservationId, OperaReservationMapper.ReservationIdType)], PropertyId)]);
         return await WriteOnceAsync(
             reservationId,
-            new OperaCall(operation) { EntityType = ReservationEntity, EntityId = reservationId },
+            new OperaCall(operation) { EntityType = ReservationEntity, EntityId = reservationId, RefusalMeansInvalidState = true },
             ct => _clients.Api.CancelReservationAsync(PropertyId, reservationId, body, ct),
             now => now.Status == ReservationStatus.Cancelled,
             cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,9 @@ internal sealed record OperaCall(string Operation) : PmsCall(Operation)
 {
     /// <summary>Gets a value indicating whether a 400/409 to this write may mean "no rooms left" (a create, a stay change).</summary>
     public bool RefusalMayMeanNoAvailability { get; init; }
+
+    /// <summary>Gets a value indicating whether a 400/409 to this write means the reservation's state does not allow it (a cancellation of a guest in house).</summary>
+    public bool RefusalMeansInvalidState { get; init; }
 }
 
 /// <summary>
@@ -118,10 +121,17 @@ internal sealed class OperaResponses() : PmsResponseReader(PmsVendors.Opera)
     protected override PmsVendorError Refine(PmsVendorError error, PmsCall call)
     {
         error = base.Refine(error, call);
-        return call is OperaCall { RefusalMayMeanNoAvailability: true } && (int)error.StatusCode is 400 or 409
-                                                                       && error.Messages.Any(SaysNoAvailability)
-            ? error with { StatusCode = HttpStatusCode.Conflict, ConflictReason = PmsConflictReason.NoAvailability }
-            : error;
+        if (call is not OperaCall opera || (int)error.StatusCode is not (400 or 409))
+        {
+            return error;
+        }
+
+        if (opera.RefusalMayMeanNoAvailability && error.Messages.Any(SaysNoAvailability))
+        {
+            return error with { StatusCode = HttpStatusCode.Conflict, ConflictReason = PmsConflictReason.NoAvailability };
+        }
+
+        return opera.RefusalMeansInvalidState ? error with { StatusCode = HttpStatusCode.Conflict, ConflictReason = PmsConflictReason.InvalidState } : error;
     }
 
     /// <summary>OHIP documents no error code for "sold out"; its messages name availability or inventory.</summary>

@@ -585,6 +585,13 @@ public sealed partial class OperaSimulator
         {
             if (info["profileIdList"]?[0]?["id"]?.GetValue<string>() is { } profileId && _profiles.TryGetValue(profileId, out var profile))
             {
+                // An attached profile with details sent along: the details change the profile, as in OPERA.
+                if (info["profile"] is JsonObject details)
+                {
+                    profile = (JsonObject)details.DeepClone();
+                    _profiles[profileId] = profile;
+                }
+
                 reservation.ProfileId = profileId;
                 reservation.Guest = (JsonObject)profile.DeepClone();
             }

@@ -43,13 +43,14 @@ internal sealed record SimReservation(string Id, string Confirmation, DateOnly A
 internal static class OperaShapes
 {
     private static readonly string[] Ids = ["id", "type"];
-    private static readonly string[] Profile = ["customer", "addresses", "telephones", "emails", "profileType"];
+    private static readonly string[] Profile = ["customer", "addresses", "telephones", "emails", "profileType", "privacyInfo"];
     private static readonly string[] Customer = ["personName", "language", "nationality"];
 
     private static Dictionary<string, string[]> ProfileShape(string at) => new()
     {
         [at] = Profile,
         [$"{at}.customer"] = Customer,
+        [$"{at}.privacyInfo"] = ["optInEmail", "optInSms", "optInMailingList", "optInThirdParty", "optInPhone", "optInMarketResearch"],
         [$"{at}.customer.personName[]"] = ["givenName", "surname", "nameType"],
         [$"{at}.emails"] = ["emailInfo"],
         [$"{at}.emails.emailInfo[]"] = ["email"],

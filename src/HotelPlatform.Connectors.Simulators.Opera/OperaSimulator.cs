@@ -57,6 +57,21 @@ public sealed partial class OperaSimulator : VendorSimulator
     /// <summary>Gets the token endpoint (count issued tokens, revoke them).</summary>
     public OAuthTokenEndpoint Tokens { get; }
 
+    /// <summary>The given name of the seeded guest profile.</summary>
+    public const string KnownGuestFirstName = "Ada";
+
+    /// <summary>The surname of the seeded guest profile.</summary>
+    public const string KnownGuestLastName = "Lovelace";
+
+    /// <summary>The e-mail address of the seeded guest profile.</summary>
+    public const string KnownGuestEmail = "ada.lovelace@example.com";
+
+    /// <summary>The phone number of the seeded guest profile.</summary>
+    public const string KnownGuestPhone = "+442071234567";
+
+    /// <summary>Gets the id of the seeded guest profile.</summary>
+    public string KnownGuestProfileId { get; private set; } = string.Empty;
+
     /// <summary>Gets the room type codes every hotel sells (the first one is the main one).</summary>
     public static IReadOnlyList<string> RoomTypeCodes { get; } = ["KING", "TWIN", "SUITE"];
 
@@ -234,6 +249,15 @@ public sealed partial class OperaSimulator : VendorSimulator
         {
             _hotels[code] = new SimHotel(code);
         }
+
+        KnownGuestProfileId = NextId();
+        _profiles[KnownGuestProfileId] = new JsonObject
+        {
+            ["customer"] = new JsonObject { ["personName"] = new JsonArray(new JsonObject { ["givenName"] = KnownGuestFirstName, ["surname"] = KnownGuestLastName, ["nameType"] = "Primary" }), ["language"] = "en" },
+            ["emails"] = new JsonObject { ["emailInfo"] = new JsonArray(new JsonObject { ["email"] = new JsonObject { ["emailAddress"] = KnownGuestEmail, ["type"] = "EMAIL" } }) },
+            ["telephones"] = new JsonObject { ["telephoneInfo"] = new JsonArray(new JsonObject { ["telephone"] = new JsonObject { ["phoneNumber"] = KnownGuestPhone, ["phoneTechType"] = "PHONE", ["phoneUseType"] = "HOME" } }) },
+            ["profileType"] = "Guest",
+        };
     }
 
     /// <summary>Checks <c>x-app-key</c>, then hands the form to the core's token endpoint (Basic client credentials, scope).</summary>

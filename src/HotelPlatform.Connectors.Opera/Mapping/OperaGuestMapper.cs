@@ -25,6 +25,7 @@ internal static class OperaGuestMapper
             Email = profile?.Emails?.EmailInfo?.Select(e => e.Email?.EmailAddress).FirstOrDefault(e => e is not null),
             Phone = profile?.Telephones?.TelephoneInfo?.Select(t => t.Telephone?.PhoneNumber).FirstOrDefault(p => p is not null),
             Language = profile?.Customer?.Language,
+            Consents = ToConsents(profile?.PrivacyInfo),
             NationalityCountryCode = profile?.Customer?.Nationality,
             Address = address?.Country?.Code is { Length: > 0 } country
                 ? new PostalAddress(country)
@@ -38,15 +39,34 @@ internal static class OperaGuestMapper
         };
     }
 
-    /// <summary>A guest of a reservation: the existing profile by id when it has one, else an inline new profile.</summary>
-    public static GuestProfileInfo ToProfileInfo(GuestProfile guest) =>
+    /// <summary>
+    /// A guest of a reservation: the existing profile by id when it has one (with its details too when
+    /// <paramref name="withDetails"/>, so a change of name reaches the reservation), else an inline new profile.
+    /// </summary>
+    public static GuestProfileInfo ToProfileInfo(GuestProfile guest, bool withDetails = false) =>
         guest.VendorId is { } id
-            ? new GuestProfileInfo { ProfileIdList = [new UniqueId(id, ProfileIdType)] }
+            ? new GuestProfileInfo { ProfileIdList = [new UniqueId(id, ProfileIdType)], Profile = withDetails ? ToProfile(guest) : null }
             : new GuestProfileInfo { Profile = ToProfile(guest) };
+
+    /// <summary>OPERA's opt-ins; <see cref="GuestConsents.ProfileRetention"/> has no OPERA counterpart and is not stored.</summary>
+    public static GuestConsents ToConsents(PrivacyInfo? privacy) =>
+        (privacy?.OptInEmail == true ? GuestConsents.MarketingEmail : GuestConsents.None)
+        | (privacy?.OptInSms == true ? GuestConsents.MarketingSms : GuestConsents.None)
+        | (privacy?.OptInMailingList == true ? GuestConsents.Newsletter : GuestConsents.None)
+        | (privacy?.OptInThirdParty == true ? GuestConsents.ThirdPartySharing : GuestConsents.None);
+
+    public static PrivacyInfo ToPrivacy(GuestConsents consents) => new()
+    {
+        OptInEmail = consents.HasFlag(GuestConsents.MarketingEmail),
+        OptInSms = consents.HasFlag(GuestConsents.MarketingSms),
+        OptInMailingList = consents.HasFlag(GuestConsents.Newsletter),
+        OptInThirdParty = consents.HasFlag(GuestConsents.ThirdPartySharing),
+    };
 
     public static ProfileDetails ToProfile(GuestProfile guest) => new()
     {
         ProfileType = "Guest",
+        PrivacyInfo = ToPrivacy(guest.Consents),
         Customer = new Customer
         {
             PersonName = [new PersonName { GivenName = guest.FirstName, Surname = guest.LastName, NameType = "Primary" }],

@@ -138,10 +138,18 @@ internal static class OperaReservationMapper
             ReservationIdList = [new UniqueId(reservationId, ReservationIdType)],
             HotelId = options.PropertyId,
             RoomStay = stay,
-            ReservationGuests = changes.PrimaryGuest is null ? null : [new ReservationGuest(OperaGuestMapper.ToProfileInfo(changes.PrimaryGuest), true)],
+            ReservationGuests = changes.PrimaryGuest is null ? null : [new ReservationGuest(OperaGuestMapper.ToProfileInfo(changes.PrimaryGuest, withDetails: true), true)],
             Comments = Comments(changes.Comment, changes.GuestComment),
         };
     }
+
+    /// <summary>Whether an existing reservation with the draft's client reference is the same booking (a repeat) rather than another one.</summary>
+    public static bool IsSameBooking(ReservationDraft draft, Reservation existing) =>
+        draft.Arrival == existing.Arrival && draft.Departure == existing.Departure
+        && string.Equals(draft.RoomTypeId, existing.RoomTypeId, StringComparison.Ordinal)
+        && string.Equals(draft.RatePlanId, existing.RatePlanId, StringComparison.Ordinal)
+        && draft.Adults == existing.Adults
+        && string.Equals(draft.PrimaryGuest.LastName, existing.PrimaryGuest.LastName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether a reservation already is as a change asks (so a write whose outcome was unknown is not sent twice).</summary>
     public static bool IsApplied(ReservationChanges changes, Reservation now) =>

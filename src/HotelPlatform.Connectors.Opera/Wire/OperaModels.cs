@@ -170,6 +170,21 @@ internal sealed record ProfileDetails
 
     /// <summary><c>profileTypeType</c>: Guest, Company, ...</summary>
     public string? ProfileType { get; init; }
+
+    /// <summary>crm <c>privacyInfoType</c>: the guest's opt-ins.</summary>
+    public PrivacyInfo? PrivacyInfo { get; init; }
+}
+
+/// <summary>crm <c>privacyInfoType</c> (the opt-ins the connector maps).</summary>
+internal sealed record PrivacyInfo
+{
+    public bool? OptInEmail { get; init; }
+
+    public bool? OptInSms { get; init; }
+
+    public bool? OptInMailingList { get; init; }
+
+    public bool? OptInThirdParty { get; init; }
 }
 
 /// <summary>The <c>profileInfo</c> of <c>resGuestType</c>.</summary>
