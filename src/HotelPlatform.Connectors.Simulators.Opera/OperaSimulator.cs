@@ -131,7 +131,8 @@ public sealed partial class OperaSimulator : VendorSimulator
     /// <param name="spreadDays">Over how many arrival days they spread.</param>
     /// <param name="departure">The departure of all of them.</param>
     /// <param name="status">Their status (InHouse for an in-house list).</param>
-    public void SeedReservations(string hotelCode, int count, DateOnly arrivalFrom, int spreadDays, DateOnly departure, string status = "InHouse")
+    /// <param name="roomType">Their room type; spread over every room type when <see langword="null"/>.</param>
+    public void SeedReservations(string hotelCode, int count, DateOnly arrivalFrom, int spreadDays, DateOnly departure, string status = "InHouse", string? roomType = null)
     {
         lock (_gate)
         {
@@ -140,7 +141,7 @@ public sealed partial class OperaSimulator : VendorSimulator
             for (var i = 0; i < count; i++)
             {
                 var id = NextId();
-                hotel.Reservations[id] = new SimReservation(id, "C" + id, arrivalFrom.AddDays(i % Math.Max(1, spreadDays)), departure, RoomTypeCodes[i % RoomTypeCodes.Count], RatePlanCodes[0], 1, [])
+                hotel.Reservations[id] = new SimReservation(id, "C" + id, arrivalFrom.AddDays(i % Math.Max(1, spreadDays)), departure, roomType ?? RoomTypeCodes[i % RoomTypeCodes.Count], RatePlanCodes[0], 1, [])
                 {
                     Status = status,
                     Guest = new JsonObject { ["customer"] = new JsonObject { ["personName"] = new JsonArray(new JsonObject { ["givenName"] = "Guest", ["surname"] = "Number" + i.ToString(CultureInfo.InvariantCulture), ["nameType"] = "Primary" }) }, ["profileType"] = "Guest" },

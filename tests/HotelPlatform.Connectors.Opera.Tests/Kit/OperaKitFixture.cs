@@ -27,7 +27,8 @@ public sealed class OperaKitFixture : SimulatorContractFixture<OperaSimulator>
     public override bool CanCheckIn => true;
 
     /// <inheritdoc />
-    protected override ISimulatorBinding Binding { get; } = new OperaSimulatorBinding();
+    /// <remarks>A zone far from UTC, so that "today" at the hotel differs from the UTC date at some hours.</remarks>
+    protected override ISimulatorBinding Binding { get; } = new OperaSimulatorBinding(o => o.TimeZone = "America/New_York");
 
     /// <inheritdoc />
     protected override IReadOnlyDictionary<string, SimulatedRequest> FirstRequests => OperaFirstRequests;
@@ -107,9 +108,14 @@ public sealed class OperaKitFixture : SimulatorContractFixture<OperaSimulator>
     {
         var property = connector.GetPropertyAsync(cancellationToken).GetAwaiter().GetResult();
         var firstNight = property.LocalDate(Clock.GetUtcNow()).AddDays(10);
+
+        // The suites (two rooms) are sold out on one night before the kit's window.
+        var soldOutNight = firstNight.AddDays(-3);
+        Simulator.SeedReservations(Simulator.OperaOptions.HotelCodes[0], 2, soldOutNight, 1, soldOutNight.AddDays(1), "Reserved", roomType: "SUITE");
         return ValueTask.FromResult(new PmsContractScenario(OperaSimulator.RoomTypeCodes[0], OperaSimulator.RatePlanCodes[0], firstNight, firstNight.AddDays(PmsContractScenario.MinimumNights + 19))
         {
             RoomsPerNight = Simulator.OperaOptions.RoomsPerType,
+            SoldOutStay = new PmsContractStay("SUITE", OperaSimulator.RatePlanCodes[0], soldOutNight, soldOutNight.AddDays(1)),
             KnownGuest = new GuestProfile(OperaSimulator.KnownGuestLastName)
             {
                 VendorId = Simulator.KnownGuestProfileId,
