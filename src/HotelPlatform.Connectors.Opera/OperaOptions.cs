@@ -27,8 +27,11 @@ public sealed class OperaOptions : PmsConnectorOptions
     /// <summary>OHIP's documented throttle: 50 requests per second per OPERA Cloud environment.</summary>
     public const int DefaultRequestsPerSecond = 50;
 
-    /// <summary>OHIP's documented short bursts of up to 100 requests.</summary>
-    public const int DefaultRequestBurst = 100;
+    /// <summary>
+    /// The burst of <see cref="RequestBurst"/> by default: one second's worth. OHIP tolerates short bursts up to 100 but
+    /// "bursts beyond the threshold may be rejected with HTTP 429", so the connector does not spend that allowance by default.
+    /// </summary>
+    public const int DefaultRequestBurst = 50;
 
     /// <summary>Gets or sets the OHIP client id of the environment (required). Hotels with the same gateway and client id share one token and one throttle.</summary>
     public string ClientId { get; set; } = string.Empty;
@@ -82,7 +85,7 @@ public sealed class OperaOptions : PmsConnectorOptions
     /// <summary>Gets or sets the sustained rate, in requests per second, shared by the environment's hotels (0 switches pacing off; at most 1000). Default 50.</summary>
     public int RequestsPerSecond { get; set; } = DefaultRequestsPerSecond;
 
-    /// <summary>Gets or sets how many requests may go back to back (1 to 1000). Default 100.</summary>
+    /// <summary>Gets or sets how many requests may go back to back (1 to 1000). Default <see cref="DefaultRequestBurst"/>.</summary>
     public int RequestBurst { get; set; } = DefaultRequestBurst;
 
     /// <summary>

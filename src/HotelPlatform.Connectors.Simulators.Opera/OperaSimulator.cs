@@ -178,11 +178,11 @@ public sealed partial class OperaSimulator : VendorSimulator
         api.MapGet("/int/v1/externalSystem/{extSystemCode}/hotels/{hotelId}/businessEvents", DequeueBusinessEvents);
     }
 
-    /// <summary>One throttle for the environment: every token of the client counts against the same 50 requests/s.</summary>
+    /// <summary>One throttle for the environment: every request of the client, whatever the hotel, counts against the same 50 requests/s plus a burst of 100.</summary>
     /// <inheritdoc />
     protected override IEnumerable<RateLimitPolicy> GetRateLimitPolicies(HttpContext context) =>
         Tokens.FindToken(context) is { } token
-            ? [new RateLimitPolicy($"environment:{token.ClientId}", new RateLimitRule(OperaOptions.RequestsPerSecond, TimeSpan.FromSeconds(1)))]
+            ? [new RateLimitPolicy($"environment:{token.ClientId}", new RateLimitRule(OperaOptions.RequestsPerSecond + OperaOptions.RequestBurst, TimeSpan.FromSeconds(1)))]
             : [];
 
     /// <summary>429 with <c>Retry-After</c>; OHIP documents no body for it, so a problem body is chosen.</summary>

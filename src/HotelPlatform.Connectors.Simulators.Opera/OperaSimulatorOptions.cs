@@ -48,6 +48,9 @@ public sealed class OperaSimulatorOptions
     /// <summary>Gets or sets the environment throttle (requests per second, shared by every hotel); OHIP documents 50.</summary>
     public int RequestsPerSecond { get; set; } = 50;
 
+    /// <summary>Gets or sets the short burst OHIP tolerates above the rate (documented: up to 100); a sliding second holds at most rate + burst requests.</summary>
+    public int RequestBurst { get; set; } = 100;
+
     /// <summary>Gets or sets how many results a reservation search pages through at most (<c>totalResults</c> is capped at it).</summary>
     public int SearchResultCap { get; set; } = 1000;
 
