@@ -28,6 +28,12 @@ public sealed class OperaSimulatorBinding : ISimulatorBinding
             options.HotelCodes[0] = code;
         }
 
+        // The hotel's own credentials, when it names them, are the ones the simulator accepts.
+        options.ClientId = NonEmpty(hotel["ClientId"]) ?? options.ClientId;
+        options.ClientSecret = NonEmpty(hotel["ClientSecret"]) ?? options.ClientSecret;
+        options.AppKey = NonEmpty(hotel["AppKey"]) ?? options.AppKey;
+        options.Scope = NonEmpty(hotel["Scope"]) ?? options.Scope;
+        options.ExternalSystemCode = NonEmpty(hotel["ExternalSystemCode"]) ?? options.ExternalSystemCode;
         options.TimeZone = NonEmpty(hotel["TimeZone"]) ?? options.TimeZone;
         options.Currency = NonEmpty(hotel["Currency"]) ?? options.Currency;
         _configure?.Invoke(options);
