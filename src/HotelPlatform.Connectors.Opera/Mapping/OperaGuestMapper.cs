@@ -40,13 +40,13 @@ internal static class OperaGuestMapper
     }
 
     /// <summary>
-    /// A guest of a reservation: the existing profile by id when it has one (with its details too when
+    /// A guest of a reservation (rsv's <c>profileType</c> has no <c>privacyInfo</c>: consents are kept on crm profiles only): the existing profile by id when it has one (with its details too when
     /// <paramref name="withDetails"/>, so a change of name reaches the reservation), else an inline new profile.
     /// </summary>
     public static GuestProfileInfo ToProfileInfo(GuestProfile guest, bool withDetails = false) =>
         guest.VendorId is { } id
-            ? new GuestProfileInfo { ProfileIdList = [new UniqueId(id, ProfileIdType)], Profile = withDetails ? ToProfile(guest) : null }
-            : new GuestProfileInfo { Profile = ToProfile(guest) };
+            ? new GuestProfileInfo { ProfileIdList = [new UniqueId(id, ProfileIdType)], Profile = withDetails ? ToProfile(guest) with { PrivacyInfo = null } : null }
+            : new GuestProfileInfo { Profile = ToProfile(guest) with { PrivacyInfo = null } };
 
     /// <summary>OPERA's opt-ins; <see cref="GuestConsents.ProfileRetention"/> has no OPERA counterpart and is not stored.</summary>
     public static GuestConsents ToConsents(PrivacyInfo? privacy) =>

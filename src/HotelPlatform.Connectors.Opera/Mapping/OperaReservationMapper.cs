@@ -207,8 +207,10 @@ internal static class OperaReservationMapper
         return comments.Count == 0 ? null : comments;
     }
 
+    /// <summary>The reservation's own comments (type <c>RESERVATION</c>; cashier and other desks' comments are not the guest's).</summary>
     private static string? CommentText(IReadOnlyList<CommentInfo>? comments, bool internalNote) =>
-        comments?.Select(c => c.Comment).LastOrDefault(c => c is not null && (c.Internal ?? false) == internalNote)?.Text?.Value;
+        comments?.Select(c => c.Comment)
+            .LastOrDefault(c => c is not null && (c.Type is null || c.Type == CommentType) && (c.Internal ?? false) == internalNote)?.Text?.Value;
 
     /// <summary>The nights a rate covers (<c>start</c> to <c>end</c>, both nights), each at the rate's base amount.</summary>
     internal static IEnumerable<NightlyRate> Nights(RateAmount rate, string currency)

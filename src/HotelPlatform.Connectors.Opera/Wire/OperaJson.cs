@@ -10,7 +10,8 @@ namespace HotelPlatform.Connectors.Opera.Wire;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = true,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(OperaDateTimeConverter)])]
 [JsonSerializable(typeof(ReservationEnvelope))]
 [JsonSerializable(typeof(CreateReservationRequest))]
 [JsonSerializable(typeof(ChangeReservationRequest))]
@@ -50,4 +51,30 @@ internal static class OperaRefit
             _ => _fallback.Format(value, attributeProvider, type),
         };
     }
+}
+
+/// <summary>
+/// OHIP date-times: the documents declare <c>format: date-time</c>, yet Oracle's own examples write
+/// <c>2020-01-28 14:33:54.0</c> (no <c>T</c>, no offset). Both are read; one without an offset is taken as UTC (Oracle does
+/// not say which zone it is in). Written as ISO 8601.
+/// </summary>
+internal sealed class OperaDateTimeConverter : JsonConverter<DateTimeOffset>
+{
+    private static readonly string[] OracleFormats = ["yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd"];
+
+    public override DateTimeOffset Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+    {
+        var text = reader.GetString();
+        if (DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)
+            || DateTimeOffset.TryParseExact(text, OracleFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out iso)
+            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out iso))
+        {
+            return iso;
+        }
+
+        throw new System.Text.Json.JsonException($"'{text}' is not an OHIP date-time.");
+    }
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, DateTimeOffset value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
 }
