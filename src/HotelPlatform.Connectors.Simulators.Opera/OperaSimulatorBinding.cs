@@ -48,10 +48,22 @@ public sealed class OperaSimulatorBinding : ISimulatorBinding
             throw;
         }
 
-        return new BoundSimulator(simulator, new Dictionary<string, string?>
+        return new BoundSimulator(simulator, HotelSettings(simulator, options.HotelCodes[0]));
+    }
+
+    /// <summary>The settings that point an OPERA hotel of the simulator's environment at it (base address, credentials, application key, hotel code).</summary>
+    /// <param name="simulator">A started simulator.</param>
+    /// <param name="hotelCode">One of its <see cref="OperaSimulatorOptions.HotelCodes"/>.</param>
+    /// <returns>Configuration keys of <c>OperaOptions</c> and their values.</returns>
+    public static IReadOnlyDictionary<string, string?> HotelSettings(OperaSimulator simulator, string hotelCode)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        ArgumentException.ThrowIfNullOrWhiteSpace(hotelCode);
+        var options = simulator.OperaOptions;
+        return new Dictionary<string, string?>
         {
             ["BaseAddress"] = simulator.BaseAddress.ToString(),
-            ["PropertyId"] = options.HotelCodes[0],
+            ["PropertyId"] = hotelCode,
             ["ClientId"] = options.ClientId,
             ["ClientSecret"] = options.ClientSecret,
             ["AppKey"] = options.AppKey,
@@ -59,7 +71,7 @@ public sealed class OperaSimulatorBinding : ISimulatorBinding
             ["ExternalSystemCode"] = options.ExternalSystemCode,
             ["TimeZone"] = options.TimeZone,
             ["Currency"] = options.Currency,
-        });
+        };
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -43,18 +43,7 @@ internal sealed class OperaTestHost : IAsyncDisposable
         var connectors = services.AddPmsConnectors();
         foreach (var code in hotelCodes)
         {
-            var hotel = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["BaseAddress"] = simulator.BaseAddress.ToString(),
-                ["PropertyId"] = code,
-                ["ClientId"] = options.ClientId,
-                ["ClientSecret"] = options.ClientSecret,
-                ["AppKey"] = options.AppKey,
-                ["Scope"] = options.Scope,
-                ["ExternalSystemCode"] = options.ExternalSystemCode,
-                ["TimeZone"] = options.TimeZone,
-                ["Currency"] = options.Currency,
-            }).AddInMemoryCollection(settings ?? []).Build();
+            var hotel = new ConfigurationBuilder().AddInMemoryCollection(OperaSimulatorBinding.HotelSettings(simulator, code)).AddInMemoryCollection(settings ?? []).Build();
             connectors.AddOpera(code, hotel);
         }
 
