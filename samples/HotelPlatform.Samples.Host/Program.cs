@@ -4,6 +4,7 @@ using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
 using HotelPlatform.Connectors.Simulators.SiteMinder;
 using HotelPlatform.Connectors.Simulators.Cloudbeds;
+using HotelPlatform.Connectors.Simulators.Opera;
 using HotelPlatform.Samples.Host;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<ISimulatorBinding, ApaleoSimulatorBinding>();
 builder.Services.AddSingleton<ISimulatorBinding, SiteMinderSimulatorBinding>();
 builder.Services.AddSingleton<ISimulatorBinding, CloudbedsSimulatorBinding>();
+builder.Services.AddSingleton<ISimulatorBinding, OperaSimulatorBinding>();
 builder.Services.AddSingleton(sp => new EmbeddedSimulators(builder.Configuration, sp.GetServices<ISimulatorBinding>()));
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSimulators>());
 
@@ -23,6 +25,7 @@ builder.Services.AddPmsConnectors()
     .AddApaleoVendor()
     .AddSiteMinderVendor()
     .AddCloudbedsVendor()
+    .AddOperaVendor()
     .AllowConfigurationKeys("Embedded", "Name", "TimeZone", "Currency") // read by EmbeddedSimulators to seed a simulator, not by the vendor's options
     .AddFromConfiguration(builder.Configuration.GetSection("Hotels"));
 
