@@ -95,7 +95,8 @@ public sealed class MewsConnector : PmsConnector
     /// <remarks>
     /// <c>rates/getPricing</c> per rate (the asked one, or every active rate) for the stay's nights: one quote per resource
     /// category and rate with the nightly gross amounts, for the categories with a room left on every night. The prices
-    /// are the rate's per-category prices; Mews does not vary them by occupancy in this operation.
+    /// are the rate's per-category prices; Mews does not vary them by occupancy in this operation. Categories that sleep
+    /// fewer than the party (<c>Capacity</c> + <c>ExtraCapacity</c>) are left out.
     /// </remarks>
     protected override async Task<IReadOnlyList<RateQuote>> QuoteCoreAsync(QuoteRequest request, CancellationToken cancellationToken)
     {
@@ -114,6 +115,7 @@ public sealed class MewsConnector : PmsConnector
             foreach (var category in pricing?.CategoryPrices ?? [])
             {
                 if (!roomTypes.TryGetValue(category.CategoryId, out var roomType)
+                    || roomType.MaxOccupancy < request.Adults + request.ChildrenAges.Count
                     || (request.RoomTypeIds.Count > 0 && !request.RoomTypeIds.Contains(category.CategoryId))
                     || category.AmountPrices.Count != request.Nights
                     || category.AmountPrices.Any(p => p.GrossValue is null)
@@ -144,8 +146,9 @@ public sealed class MewsConnector : PmsConnector
 
     /// <inheritdoc />
     /// <remarks>
-    /// The guest is found by e-mail (<c>customers/getAll</c>) or added (<c>customers/add</c>), then
-    /// <c>reservations/add</c> books with <c>ChannelNumber</c> = the client reference. When an attempt may have been
+    /// The client reference is looked up first (<c>ChannelNumbers</c>): a create repeated with the same reference returns
+    /// the reservation the first one made. Otherwise the guest is found by e-mail (<c>customers/getAll</c>) or added
+    /// (<c>customers/add</c>), then <c>reservations/add</c> books with <c>ChannelNumber</c> = the client reference. When an attempt may have been
     /// applied without an answer, the next attempt first looks the reference up (<c>ChannelNumbers</c>), so a
     /// reservation is never made twice.
     /// </remarks>
@@ -154,8 +157,23 @@ public sealed class MewsConnector : PmsConnector
         const string operation = "CreateReservation";
         var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
         var reference = draft.ClientReference!;
-        var customer = await FindOrAddCustomerAsync(draft.PrimaryGuest, operation, cancellationToken).ConfigureAwait(false);
         var products = await ProductOrdersAsync(draft.Services, setup, draft.Arrival, draft.Departure, cancellationToken).ConfigureAwait(false);
+        var personCounts = MewsMapper.ToPersonCounts(draft.Adults, draft.ChildrenAges, setup.AgeCategories);
+        var call = new MewsCall(operation) { RefusalMayMeanNoAvailability = true };
+
+        // Mews has no idempotency key: a create repeated by the caller with the same reference finds the first one.
+        ReservationModel? existing;
+        using (PmsOperation.Begin(PmsOperationIntent.Read))
+        {
+            existing = await FindByChannelNumberAsync(reference, operation, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (existing is not null)
+        {
+            return (await MapAsync([existing], setup, operation, cancellationToken).ConfigureAwait(false))[0];
+        }
+
+        var customer = await FindOrAddCustomerAsync(draft.PrimaryGuest, operation, cancellationToken).ConfigureAwait(false);
         var request = new AddReservationsRequest(setup.ServiceId,
         [
             new ReservationParameters(setup.StartUtc(draft.Arrival), setup.EndUtc(draft.Departure), draft.RoomTypeId, draft.RatePlanId, MewsMapper.ToPersonCounts(draft.Adults, draft.ChildrenAges, setup.AgeCategories))
@@ -168,7 +186,6 @@ public sealed class MewsConnector : PmsConnector
                 ProductOrders = products.Count == 0 ? null : products,
             },
         ]);
-        var call = new MewsCall(operation) { RefusalMayMeanNoAvailability = true };
         var created = await PmsExactlyOnce.ExecuteAsync(
             reference,
             async (_, ct) =>
@@ -283,7 +300,7 @@ public sealed class MewsConnector : PmsConnector
         {
             await WriteOnceAsync(
                 reservationId,
-                new MewsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId },
+                new MewsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId, RefusalMeansInvalidState = true },
                 ct => Api.CancelReservationsAsync(new CancelReservationsRequest([reservationId], notes), ct),
                 model => model.State == "Canceled",
                 cancellationToken).ConfigureAwait(false);
@@ -305,7 +322,8 @@ public sealed class MewsConnector : PmsConnector
         var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
         var count = Math.Clamp(query.PageSize ?? DefaultPageSize, 1, MaxCount);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var filter in await FiltersAsync(query, setup, count, cancellationToken).ConfigureAwait(false))
+        var date = query.Kind == ReservationQueryKind.ChangedSince ? default : await ResolveQueryDateAsync(query, cancellationToken).ConfigureAwait(false);
+        foreach (var filter in Filters(query, date, setup, count))
         {
             var pages = PmsPager.ByCursorAsync(
                 (cursor, size, ct) => _responses.ReadAsync(Api.GetReservationsAsync(filter with { Limitation = new Limitation(size, cursor) }, ct), new MewsCall(operation), ct),
@@ -316,7 +334,7 @@ public sealed class MewsConnector : PmsConnector
                 cancellationToken: cancellationToken);
             await foreach (var page in pages.ConfigureAwait(false))
             {
-                var wanted = page.Items.Where(model => Wanted(query, model, setup) && seen.Add(model.Id)).ToList();
+                var wanted = page.Items.Where(model => Wanted(query, date, model, setup) && seen.Add(model.Id)).ToList();
                 foreach (var reservation in await MapAsync(wanted, setup, operation, cancellationToken).ConfigureAwait(false))
                 {
                     yield return reservation;
@@ -396,9 +414,8 @@ public sealed class MewsConnector : PmsConnector
 
     /// <inheritdoc />
     /// <remarks>
-    /// <c>reservations/addProduct</c> with the count, over the reservation's stay (or the asked dates). Mews answers the
-    /// order items it added, and the 2023-06-06 reservation does not list products, so the returned reservation has no
-    /// <see cref="Reservation.Services"/>. Not repeated after an unknown outcome: Mews would add the product twice.
+    /// <c>reservations/addProduct</c> with the count, over the reservation's stay (or the asked dates); the reservation is
+    /// then read with its products (order items). Not repeated after an unknown outcome: Mews would add the product twice.
     /// </remarks>
     protected override async Task<Reservation> AddServiceCoreAsync(string reservationId, ServiceOrder order, CancellationToken cancellationToken)
     {
@@ -418,7 +435,7 @@ public sealed class MewsConnector : PmsConnector
             Api.AddReservationProductAsync(new AddReservationProductRequest(reservationId, order.ServiceId, order.Quantity) { StartUtc = start, EndUtc = end }, cancellationToken),
             new MewsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId },
             cancellationToken).ConfigureAwait(false);
-        return (await MapAsync([current], setup, operation, cancellationToken).ConfigureAwait(false))[0];
+        return (await MapAsync([await GetModelAsync(reservationId, operation, cancellationToken).ConfigureAwait(false)], setup, operation, cancellationToken).ConfigureAwait(false))[0];
     }
 
     private static bool Matches(GuestSearch search, GuestProfile guest) =>
@@ -437,7 +454,7 @@ public sealed class MewsConnector : PmsConnector
         && (changes.Adults is null || MewsMapper.FromPersonCounts(model.PersonCounts, setup.AgeCategories).Adults == changes.Adults);
 
     /// <summary>Whether a listed reservation belongs to the query (Mews' filters select by instant; the query is by the enterprise's date).</summary>
-    private static bool Wanted(ReservationQuery query, ReservationModel model, MewsSetup setup)
+    private static bool Wanted(ReservationQuery query, DateOnly date, ReservationModel model, MewsSetup setup)
     {
         if (!query.IncludeCancelled && model.State == "Canceled")
         {
@@ -446,8 +463,8 @@ public sealed class MewsConnector : PmsConnector
 
         return query.Kind switch
         {
-            ReservationQueryKind.Arrivals => setup.Arrival(model.ScheduledStartUtc) == query.Date,
-            ReservationQueryKind.Departures => setup.Departure(model.ScheduledEndUtc) == query.Date,
+            ReservationQueryKind.Arrivals => setup.Arrival(model.ScheduledStartUtc) == date,
+            ReservationQueryKind.Departures => setup.Departure(model.ScheduledEndUtc) == date,
             ReservationQueryKind.InHouse => model.State == "Started",
             _ => model.UpdatedUtc >= query.Since,
         };
@@ -455,7 +472,7 @@ public sealed class MewsConnector : PmsConnector
 
     private IMewsApi Api => _api();
 
-    private async Task<IReadOnlyList<ReservationFilter>> FiltersAsync(ReservationQuery query, MewsSetup setup, int count, CancellationToken cancellationToken)
+    private IReadOnlyList<ReservationFilter> Filters(ReservationQuery query, DateOnly date, MewsSetup setup, int count)
     {
         var limitation = new Limitation(count);
         if (query.Kind == ReservationQueryKind.ChangedSince)
@@ -464,7 +481,6 @@ public sealed class MewsConnector : PmsConnector
             return [.. MewsTime.Windows(query.Since!.Value, now).Select(w => new ReservationFilter(limitation) { ServiceIds = [setup.ServiceId], UpdatedUtc = new TimeInterval(w.Start, w.End) })];
         }
 
-        var date = await ResolveQueryDateAsync(query, cancellationToken).ConfigureAwait(false);
         var day = new TimeInterval(setup.Midnight(date), setup.Midnight(date.AddDays(1)));
         var filter = new ReservationFilter(limitation) { ServiceIds = [setup.ServiceId] };
         return
@@ -579,7 +595,51 @@ public sealed class MewsConnector : PmsConnector
         }
 
         var guests = await CustomersAsync([.. models.Select(m => m.AccountId)], operation, cancellationToken).ConfigureAwait(false);
-        return [.. models.Select(m => MewsMapper.ToReservation(m, guests.GetValueOrDefault(m.AccountId) ?? new GuestProfile("(unknown)") { VendorId = m.AccountId }, setup, PropertyId))];
+        var services = await ProductsOfAsync(models, setup, operation, cancellationToken).ConfigureAwait(false);
+        return [.. models.Select(m => MewsMapper.ToReservation(m, guests.GetValueOrDefault(m.AccountId) ?? new GuestProfile("(unknown)") { VendorId = m.AccountId }, setup, PropertyId) with
+        {
+            Services = services.GetValueOrDefault(m.Id) ?? [],
+        })];
+    }
+
+    /// <summary>
+    /// The products added to reservations: the Reservation (ver 2023-06-06) does not list them, so they are read as
+    /// <c>ProductOrder</c> order items of the reservations (a reservation is a service order), one
+    /// <c>orderItems/getAll</c> per 1000 reservations. A product's quantity is its units per date.
+    /// </summary>
+    private async Task<Dictionary<string, IReadOnlyList<ReservationService>>> ProductsOfAsync(IReadOnlyList<ReservationModel> models, MewsSetup setup, string operation, CancellationToken cancellationToken)
+    {
+        var products = await _products.GetAsync(cancellationToken).ConfigureAwait(false);
+        var items = new List<OrderItemModel>();
+        using (PmsOperation.Begin(PmsOperationIntent.Read))
+        {
+            foreach (var chunk in models.Select(m => m.Id).Chunk(MaxCount))
+            {
+                items.AddRange(await ReadAllAsync(
+                    (cursor, ct) => _responses.ReadAsync(Api.GetOrderItemsAsync(new OrderItemFilter(chunk, ["ProductOrder"], new Limitation(MaxCount, cursor)), ct), new MewsCall(operation), ct),
+                    page => page.OrderItems,
+                    page => page.Cursor,
+                    cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return items
+            .Where(i => i.CanceledUtc is null && i.Data?.Product?.ProductId is not null)
+            .GroupBy(i => i.ServiceOrderId, StringComparer.Ordinal)
+            .ToDictionary(
+                byReservation => byReservation.Key,
+                byReservation => (IReadOnlyList<ReservationService>)[.. byReservation.GroupBy(i => i.Data!.Product!.ProductId, StringComparer.Ordinal).Select(byProduct =>
+                {
+                    var dates = byProduct.Select(i => MewsTime.ToLocalDate(i.ConsumedUtc, setup.Zone)).Distinct().Order().ToList();
+                    var amounts = byProduct.Where(i => i.Amount?.GrossValue is not null).Select(i => new Money(i.Amount!.GrossValue!.Value, i.Amount.Currency)).ToList();
+                    var name = products.FirstOrDefault(p => p.Id == byProduct.Key) is { } product ? MewsMapper.Text(product.Names) ?? byProduct.Key : byProduct.Key;
+                    return new ReservationService(byProduct.Key, name, byProduct.Sum(i => i.UnitCount) / Math.Max(1, dates.Count))
+                    {
+                        Dates = dates,
+                        Total = amounts.Count == 0 ? null : amounts.Skip(1).Aggregate(amounts[0], (sum, amount) => sum + amount),
+                    };
+                })],
+                StringComparer.Ordinal);
     }
 
     private async Task<ReservationModel> GetModelAsync(string reservationId, string operation, CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ internal sealed record MewsCall(string Operation) : PmsCall(Operation)
 {
     /// <summary>Gets a value indicating whether a 403 (a business rule) may mean the stay cannot be sold: creates and stay changes.</summary>
     public bool RefusalMayMeanNoAvailability { get; init; }
+
+    /// <summary>Gets a value indicating whether a 403 is a <see cref="PmsConflictException"/> (<see cref="PmsConflictReason.InvalidState"/>): actions Mews allows only in some states (cancelling a checked-in reservation).</summary>
+    public bool RefusalMeansInvalidState { get; init; }
 }
 
 /// <summary>
@@ -68,10 +71,21 @@ internal sealed class MewsResponses() : PmsResponseReader(PmsVendors.Mews)
     protected override PmsVendorError Refine(PmsVendorError error, PmsCall call)
     {
         error = base.Refine(error, call);
-        return call is MewsCall { RefusalMayMeanNoAvailability: true } && error.StatusCode == HttpStatusCode.Forbidden && SaysNoAvailability(error.Messages)
-            ? error with { StatusCode = HttpStatusCode.Conflict, Kind = PmsFailureKind.Conflict, ConflictReason = PmsConflictReason.NoAvailability }
-            : error;
+        if (call is not MewsCall mews || error.StatusCode != HttpStatusCode.Forbidden)
+        {
+            return error;
+        }
+
+        return mews switch
+        {
+            { RefusalMeansInvalidState: true } => Conflict(error, PmsConflictReason.InvalidState),
+            { RefusalMayMeanNoAvailability: true } when SaysNoAvailability(error.Messages) => Conflict(error, PmsConflictReason.NoAvailability),
+            _ => error,
+        };
     }
+
+    private static PmsVendorError Conflict(PmsVendorError error, PmsConflictReason reason) =>
+        error with { StatusCode = HttpStatusCode.Conflict, Kind = PmsFailureKind.Conflict, ConflictReason = reason };
 
     /// <summary>Mews documents no error codes; its messages for an overbooking name the lack of availability.</summary>
     internal static bool SaysNoAvailability(IReadOnlyList<string> messages) =>

@@ -77,6 +77,7 @@ public sealed class MewsSimulator : VendorSimulator
             ["reservations/update"] = Operation<ReservationsUpdateRequest>(UpdateReservations),
             ["reservations/cancel"] = Operation<ReservationsCancelRequest>(CancelReservations),
             ["reservations/addProduct"] = Operation<ReservationsAddProductRequest>(AddReservationProduct),
+            ["orderItems/getAll"] = Operation<OrderItemsGetAllRequest>(GetOrderItems),
             ["customers/getAll"] = Operation<CustomersGetAllRequest>(GetCustomers),
             ["customers/add"] = Operation<CustomersAddRequest>(AddCustomer),
             ["customers/update"] = Operation<CustomersUpdateRequest>(UpdateCustomer),
@@ -568,6 +569,24 @@ public sealed class MewsSimulator : VendorSimulator
 
         Notify(MewsEvents.Reservation(request.ReservationId));
         return Json(context, new ItemIdsResult([item!]));
+    }
+
+    private IResult GetOrderItems(HttpContext context, OrderItemsGetAllRequest request)
+    {
+        if ((CheckLimitation(request.Limitation) ?? CheckIntervals((nameof(request.CreatedUtc), request.CreatedUtc), (nameof(request.UpdatedUtc), request.UpdatedUtc), (nameof(request.ConsumedUtc), request.ConsumedUtc), (nameof(request.CanceledUtc), request.CanceledUtc), (nameof(request.ClosedUtc), request.ClosedUtc))) is { } refusal)
+        {
+            return Error(context, refusal);
+        }
+
+        if (request.OrderItemIds is null && request.AccountIds is null && request.ServiceOrderIds is null && request.ServiceIds is null && request.BillIds is null
+            && request.CreatedUtc is null && request.UpdatedUtc is null && request.ConsumedUtc is null && request.CanceledUtc is null && request.ClosedUtc is null)
+        {
+            // orderitems.md: the id filters are "Required if no other filter is provided".
+            return Error(context, MewsRefusal.Invalid("ServiceOrderIds", "a filter is required."));
+        }
+
+        var page = Page(Hotel.OrderItems(request), request.Limitation, i => i.Id, out var pageRefusal);
+        return pageRefusal is not null ? Error(context, pageRefusal) : Json(context, new OrderItemsResult(page, NextCursor(page, i => i.Id)));
     }
 
     private IResult GetCustomers(HttpContext context, CustomersGetAllRequest request)

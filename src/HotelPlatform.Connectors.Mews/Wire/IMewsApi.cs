@@ -47,6 +47,9 @@ internal interface IMewsApi
     [Post("/api/connector/v1/reservations/addProduct")]
     Task<IApiResponse> AddReservationProductAsync([Body] AddReservationProductRequest request, CancellationToken cancellationToken);
 
+    [Post("/api/connector/v1/orderItems/getAll")]
+    Task<IApiResponse<OrderItemsResult>> GetOrderItemsAsync([Body] OrderItemFilter request, CancellationToken cancellationToken);
+
     [Post("/api/connector/v1/customers/getAll")]
     Task<IApiResponse<CustomersResult>> GetCustomersAsync([Body] CustomerFilter request, CancellationToken cancellationToken);
 

@@ -226,6 +226,24 @@ internal sealed record AddReservationProductRequest(string ReservationId, string
     public DateTimeOffset? EndUtc { get; init; }
 }
 
+/// <summary><c>orderItems/getAll</c> by service order (a reservation is one): the products added to reservations.</summary>
+internal sealed record OrderItemFilter(IReadOnlyList<string> ServiceOrderIds, IReadOnlyList<string> Types, Limitation Limitation);
+
+internal sealed record OrderItemsResult(IReadOnlyList<OrderItemModel> OrderItems, string? Cursor);
+
+internal sealed record OrderItemModel(string Id, string ServiceOrderId, int UnitCount, string Type, DateTimeOffset ConsumedUtc)
+{
+    public DateTimeOffset? CanceledUtc { get; init; }
+
+    public AmountModel? Amount { get; init; }
+
+    public OrderItemData? Data { get; init; }
+}
+
+internal sealed record OrderItemData(string Discriminator, ProductData? Product);
+
+internal sealed record ProductData(string ProductId);
+
 internal sealed record CustomerExtent(bool Customers, bool Addresses);
 
 internal sealed record CustomerFilter(CustomerExtent Extent, Limitation Limitation)
@@ -325,6 +343,8 @@ internal sealed record WebhookEntity(string Id);
 [JsonSerializable(typeof(UpdateReservationsRequest))]
 [JsonSerializable(typeof(CancelReservationsRequest))]
 [JsonSerializable(typeof(AddReservationProductRequest))]
+[JsonSerializable(typeof(OrderItemFilter))]
+[JsonSerializable(typeof(OrderItemsResult))]
 [JsonSerializable(typeof(CustomerFilter))]
 [JsonSerializable(typeof(CustomersResult))]
 [JsonSerializable(typeof(AddCustomerRequest))]

@@ -19,6 +19,7 @@ internal sealed class MewsHotel
 
     private readonly object _gate = new();
     private readonly List<Reservation> _reservations = [];
+    private readonly List<OrderItem> _orderItems = [];
     private readonly Dictionary<string, Customer> _customers = new(StringComparer.Ordinal);
     private readonly string _seed;
     private int _nextNumber = 1000;
@@ -265,11 +266,18 @@ internal sealed class MewsHotel
                     PersonCounts = [.. parameters.PersonCounts.Select(p => new PersonCountResult(p.AgeCategoryId, p.Count))],
                     ChannelNumber = parameters.ChannelNumber,
                     Notes = parameters.Notes,
-                    ProductIds = [.. (parameters.ProductOrders ?? []).Select(p => p.ProductId)],
                 });
             }
 
             _reservations.AddRange(pending);
+            foreach (var (parameters, reservation) in request.Reservations.Zip(pending))
+            {
+                foreach (var order in parameters.ProductOrders ?? [])
+                {
+                    AddOrderItems(reservation, order.ProductId, order.Count ?? 1, order.StartUtc ?? reservation.StartUtc, order.EndUtc ?? reservation.EndUtc, now);
+                }
+            }
+
             return ([.. request.Reservations.Zip(pending, (p, r) => (p.Identifier, r))], null);
         }
     }
@@ -353,6 +361,20 @@ internal sealed class MewsHotel
         }
     }
 
+    /// <summary>The product order items of the given reservations (service orders), oldest first.</summary>
+    public IReadOnlyList<OrderItemResult> OrderItems(OrderItemsGetAllRequest request)
+    {
+        lock (_gate)
+        {
+            var types = request.Types?.Select(t => t.ToString()).ToHashSet(StringComparer.Ordinal);
+            return [.. _orderItems
+                .Where(i => request.ServiceOrderIds is null || request.ServiceOrderIds.Contains(i.ReservationId))
+                .Where(i => request.OrderItemIds is null || request.OrderItemIds.Contains(i.Id))
+                .Where(i => types is null || types.Contains("ProductOrder"))
+                .Select(i => i.ToResult(this))];
+        }
+    }
+
     public (string? ItemId, MewsRefusal? Refusal) AddProduct(ReservationsAddProductRequest request, DateTimeOffset now)
     {
         lock (_gate)
@@ -378,9 +400,9 @@ internal sealed class MewsHotel
                 return (null, MewsRefusal.Rule($"Reservation {reservation.Number} is {reservation.State}; products cannot be added."));
             }
 
-            reservation.ProductIds = [.. reservation.ProductIds, request.ProductId];
+            var items = AddOrderItems(reservation, request.ProductId, request.Count, request.StartUtc ?? reservation.StartUtc, request.EndUtc ?? reservation.EndUtc, now);
             reservation.UpdatedUtc = now;
-            return (NextId("item"), null);
+            return (items[0].Id, null);
         }
     }
 
@@ -413,6 +435,25 @@ internal sealed class MewsHotel
         var basePrice = category.Capacity switch { 1 => 90m, 2 => 120m, _ => 300m };
         var weekend = night.DayOfWeek is DayOfWeek.Friday or DayOfWeek.Saturday ? 20m : 0m;
         return decimal.Round((basePrice + weekend) * rate.Factor, 2);
+    }
+
+    /// <summary>One item per night for a product charged per time unit, else one at the start; cancelled with the reservation.</summary>
+    private List<OrderItem> AddOrderItems(Reservation reservation, string productId, int count, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
+    {
+        var product = Products.First(p => p.Id == productId);
+        var persons = reservation.PersonCounts.Sum(p => p.Count);
+        var perNight = product.ChargingMode is "PerTimeUnit" or "PerPersonPerTimeUnit";
+        var units = product.ChargingMode is "PerPerson" or "PerPersonPerTimeUnit" ? count * persons : count;
+        var dates = new List<DateOnly>();
+        for (var night = LocalDate(start); perNight ? night < LocalDate(end) : dates.Count == 0; night = night.AddDays(1))
+        {
+            dates.Add(night);
+        }
+
+        var added = dates.Select(date => new OrderItem(NextId("item"), reservation.Id, reservation.CustomerId, productId, units, product.Price, Utc(date), now)).ToList();
+        _orderItems.AddRange(added);
+        reservation.ProductIds = [.. reservation.ProductIds, productId];
+        return added;
     }
 
     private static IEnumerable<Customer> Where(IEnumerable<Customer> customers, IReadOnlyList<string>? values, Func<Customer, string?> field) =>
@@ -530,6 +571,21 @@ internal sealed class MewsHotel
     internal sealed record AgeCategory(string Id, string Classification, int? MinimalAge, int? MaximalAge, string Name);
 
     internal sealed record Product(string Id, string Name, string ChargingMode, decimal Price);
+
+    internal sealed record OrderItem(string Id, string ReservationId, string CustomerId, string ProductId, int UnitCount, decimal UnitPrice, DateTimeOffset ConsumedUtc, DateTimeOffset CreatedUtc)
+    {
+        public OrderItemResult ToResult(MewsHotel hotel)
+        {
+            var currency = hotel.Options.Currency;
+            AmountResult Amount(decimal gross) => new(currency, gross, decimal.Round(gross / 1.12m, 2));
+            var reservation = hotel._reservations.First(r => r.Id == ReservationId);
+            var canceled = reservation.State == "Canceled" ? reservation.CancelledUtc : null;
+            return new OrderItemResult(
+                Id, hotel.EnterpriseId, CustomerId, hotel.ServiceId, ReservationId, UnitCount, Amount(UnitPrice), Amount(UnitPrice * UnitCount), Amount(UnitPrice * UnitCount),
+                "Product", ProfileId, ProfileId, CreatedUtc, canceled ?? CreatedUtc, ConsumedUtc, canceled, canceled is null ? "Open" : "Canceled", "ProductOrder",
+                new OrderItemOptionsResult(canceled is not null), new OrderItemDataResult("Product", null, new ProductDataResult(ProductId, null)));
+        }
+    }
 
     internal sealed class Customer(string id, string number, DateTimeOffset created)
     {

@@ -512,3 +512,61 @@ internal sealed record CustomersUpdateRequest : CustomerFieldsRequest
 
     public JsonElement? ItalianLotteryCode { get; init; }
 }
+
+internal sealed record OrderItemsGetAllRequest : MewsRequest
+{
+    public IReadOnlyList<string>? EnterpriseIds { get; init; }
+
+    public IReadOnlyList<string>? OrderItemIds { get; init; }
+
+    public IReadOnlyList<string>? AccountIds { get; init; }
+
+    public IReadOnlyList<string>? ServiceOrderIds { get; init; }
+
+    public IReadOnlyList<string>? ServiceIds { get; init; }
+
+    public IReadOnlyList<string>? BillIds { get; init; }
+
+    public TimeIntervalModel? CreatedUtc { get; init; }
+
+    public TimeIntervalModel? UpdatedUtc { get; init; }
+
+    public TimeIntervalModel? ConsumedUtc { get; init; }
+
+    public TimeIntervalModel? CanceledUtc { get; init; }
+
+    public TimeIntervalModel? ClosedUtc { get; init; }
+
+    public string? Currency { get; init; }
+
+    public IReadOnlyList<string>? AccountingStates { get; init; }
+
+    public IReadOnlyList<OrderItemType>? Types { get; init; }
+
+    public required LimitationModel Limitation { get; init; }
+}
+
+/// <summary>Order item type (orderitems.md#order-item-type).</summary>
+internal enum OrderItemType
+{
+    CancellationFee,
+    NightRebate,
+    ProductOrderRebate,
+    AdditionalExpenseRebate,
+    Deposit,
+    ExchangeRateDifference,
+    CustomItem,
+    ServiceCharge,
+    CityTax,
+    CityTaxDiscount,
+    SpaceOrder,
+    ProductOrder,
+    Surcharge,
+    TaxCorrection,
+    ResourceUpgradeFee,
+    InvoiceFee,
+    MulticurrencyFee,
+    AllowanceDiscount,
+    AllowanceBreakage,
+    AllowanceContraBreakage,
+}

@@ -93,6 +93,37 @@ internal sealed record ReservationIdsResult(IReadOnlyList<string> ReservationIds
 
 internal sealed record ItemIdsResult(IReadOnlyList<string> ItemIds);
 
+internal sealed record ProductDataResult(string ProductId, string? AgeCategoryId);
+
+internal sealed record OrderItemDataResult(string Discriminator, JsonElement? Rebate, ProductDataResult? Product);
+
+internal sealed record OrderItemOptionsResult(bool CanceledWithReservation);
+
+/// <summary>Order item (orderitems.md#order-item), the members the simulator keeps.</summary>
+internal sealed record OrderItemResult(
+    string Id,
+    string EnterpriseId,
+    string? AccountId,
+    string ServiceId,
+    string ServiceOrderId,
+    int UnitCount,
+    AmountResult UnitAmount,
+    AmountResult Amount,
+    AmountResult OriginalAmount,
+    string RevenueType,
+    string CreatorProfileId,
+    string UpdaterProfileId,
+    DateTimeOffset CreatedUtc,
+    DateTimeOffset UpdatedUtc,
+    DateTimeOffset ConsumedUtc,
+    DateTimeOffset? CanceledUtc,
+    string AccountingState,
+    string Type,
+    OrderItemOptionsResult Options,
+    OrderItemDataResult? Data);
+
+internal sealed record OrderItemsResult(IReadOnlyList<OrderItemResult> OrderItems, string? Cursor);
+
 internal sealed record CustomerResult(
     string Id,
     string ChainId,
@@ -167,6 +198,8 @@ internal static class MewsJson
 [JsonSerializable(typeof(ReservationsCancelRequest))]
 [JsonSerializable(typeof(ReservationsAddProductRequest))]
 [JsonSerializable(typeof(CustomersGetAllRequest))]
+[JsonSerializable(typeof(OrderItemsGetAllRequest))]
+[JsonSerializable(typeof(OrderItemsResult))]
 [JsonSerializable(typeof(CustomersAddRequest))]
 [JsonSerializable(typeof(CustomersUpdateRequest))]
 [JsonSerializable(typeof(ErrorResult))]
