@@ -32,6 +32,9 @@ public sealed class MewsKitFixture : SimulatorContractFixture<MewsSimulator>
 
     private ServiceProvider? _services;
 
+    /// <summary>Gets the secret the hotel expects as <c>?Token=</c> on Mews' webhook deliveries.</summary>
+    public string WebhookToken { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     /// <inheritdoc />
     public override bool CanCheckIn => true;
 
@@ -128,7 +131,10 @@ public sealed class MewsKitFixture : SimulatorContractFixture<MewsSimulator>
     protected override ValueTask<IPmsConnector> ConnectAsync(BoundSimulator simulator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(simulator);
-        var hotel = new ConfigurationBuilder().AddInMemoryCollection(simulator.Settings).Build();
+        var hotel = new ConfigurationBuilder()
+            .AddInMemoryCollection(simulator.Settings)
+            .AddInMemoryCollection([new("WebhookToken", WebhookToken)])
+            .Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddPmsConnectors().AddMews(HotelId, hotel);
