@@ -398,6 +398,9 @@ internal sealed record CustomerExtentModel
     public bool? Customers { get; init; }
 
     public bool? Addresses { get; init; }
+
+    /// <summary>Gets deprecated ("Use Get all identity documents instead") but still in Mews' own example, so accepted.</summary>
+    public bool? Documents { get; init; }
 }
 
 internal sealed record CustomersGetAllRequest : MewsRequest
