@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using HotelPlatform.Connectors;
 using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
+using HotelPlatform.Connectors.Simulators.Mews;
 using HotelPlatform.Samples.Host;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 // when the host starts and disposed by the container when it stops.
 // Each vendor simulator package brings a binding; a hotel's "Embedded" works for every vendor registered here.
 builder.Services.AddSingleton<ISimulatorBinding, ApaleoSimulatorBinding>();
+builder.Services.AddSingleton<ISimulatorBinding, MewsSimulatorBinding>();
 builder.Services.AddSingleton(sp => new EmbeddedSimulators(builder.Configuration, sp.GetServices<ISimulatorBinding>()));
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSimulators>());
 
@@ -17,6 +19,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSimulators
 builder.Services.AddPmsConnectors()
     .AddInMemoryVendor()
     .AddApaleoVendor()
+    .AddMewsVendor()
     .AllowConfigurationKeys("Embedded", "Name", "TimeZone", "Currency") // read by EmbeddedSimulators to seed a simulator, not by the vendor's options
     .AddFromConfiguration(builder.Configuration.GetSection("Hotels"));
 
