@@ -85,10 +85,8 @@ public static class MewsPmsConnectorsBuilderExtensions
     /// token (Mews counts "200 requests per AccessToken within 30 seconds", so hotels sharing a token share one pace and
     /// one 429 pause), a token bucket whose burst plus 30 seconds of refill never exceed the window, Mews' classifier.
     /// </summary>
-    private static PmsHttpClientOptions HttpClientOptions(string hotelId, MewsOptions options)
-    {
-        var burst = Math.Min(options.RequestBurst, Math.Max(1, options.RequestsPer30Seconds - 1));
-        return new PmsHttpClientOptions
+    private static PmsHttpClientOptions HttpClientOptions(string hotelId, MewsOptions options) =>
+        new PmsHttpClientOptions
         {
             Vendor = PmsVendors.Mews,
             HotelId = hotelId,
@@ -100,9 +98,25 @@ public static class MewsPmsConnectorsBuilderExtensions
                 new("AccessToken", options.AccessToken),
                 new("Client", options.Client),
             ]),
-            RateLimit = options.RequestsPer30Seconds == 0 ? null : new PmsRateLimitQuota(options.RequestsPer30Seconds - burst, TimeSpan.FromSeconds(30)) { Burst = burst },
+            RateLimit = Quota(options),
             ResponseClassifier = MewsResponseClassifier.Instance,
             RequestIdHeaders = { MewsResponseClassifier.RequestIdHeader },
         }.WithTimeoutsOf(options);
+
+    /// <summary>
+    /// The access token's pace: a bucket of <see cref="MewsOptions.RequestBurst"/> refilled with the rest of
+    /// <see cref="MewsOptions.RequestsPer30Seconds"/> over 30 seconds. In any 30-second window a bucket sends at most its
+    /// size plus one period's refill, so the window never holds more than <see cref="MewsOptions.RequestsPer30Seconds"/>
+    /// (Mews counts in a sliding window; a bucket of 200 refilled at 200 per 30 s could send 400).
+    /// </summary>
+    internal static PmsRateLimitQuota? Quota(MewsOptions options)
+    {
+        if (options.RequestsPer30Seconds == 0)
+        {
+            return null;
+        }
+
+        var burst = Math.Min(options.RequestBurst, Math.Max(1, options.RequestsPer30Seconds - 1));
+        return new PmsRateLimitQuota(Math.Max(1, options.RequestsPer30Seconds - burst), TimeSpan.FromSeconds(30)) { Burst = burst };
     }
 }
