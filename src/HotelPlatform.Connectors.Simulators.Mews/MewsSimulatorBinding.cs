@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace HotelPlatform.Connectors.Simulators.Mews;
 
 /// <summary>
@@ -27,41 +25,27 @@ public sealed class MewsSimulatorBinding : ISimulatorBinding
     public string Vendor => PmsVendors.Mews;
 
     /// <inheritdoc />
-    public async Task<BoundSimulator> StartAsync(SimulatorBindingContext context, CancellationToken cancellationToken = default)
+    public Task<BoundSimulator> StartAsync(SimulatorBindingContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        IConfiguration hotel = context.Hotel;
         var defaults = new MewsSimulatorOptions();
         var options = new MewsSimulatorOptions
         {
-            ClientToken = NonEmpty(hotel["ClientToken"]) ?? defaults.ClientToken,
-            AccessToken = NonEmpty(hotel["AccessToken"]) ?? defaults.AccessToken,
-            EnterpriseId = NonEmpty(hotel["PropertyId"]),
-            EnterpriseName = NonEmpty(hotel["Name"]) ?? defaults.EnterpriseName,
-            TimeZone = NonEmpty(hotel["TimeZone"]) ?? defaults.TimeZone,
-            Currency = NonEmpty(hotel["Currency"]) ?? defaults.Currency,
+            ClientToken = context.Setting("ClientToken", defaults.ClientToken)!,
+            AccessToken = context.Setting("AccessToken", defaults.AccessToken)!,
+            EnterpriseId = context.Setting("PropertyId"),
+            EnterpriseName = context.Setting("Name", defaults.EnterpriseName)!,
+            TimeZone = context.Setting("TimeZone", defaults.TimeZone)!,
+            Currency = context.Setting("Currency", defaults.Currency)!,
         };
         _configure?.Invoke(options);
 
-        var simulator = new MewsSimulator(context.Options, options);
-        try
-        {
-            await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return new BoundSimulator(simulator, new Dictionary<string, string?>
+        return BoundSimulator.StartAsync(new MewsSimulator(context.Options, options), simulator => new Dictionary<string, string?>
         {
             ["BaseAddress"] = simulator.BaseAddress.ToString(),
             ["PropertyId"] = simulator.Scenario.EnterpriseId,
             ["ClientToken"] = options.ClientToken,
             ["AccessToken"] = options.AccessToken,
-        });
+        }, cancellationToken);
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

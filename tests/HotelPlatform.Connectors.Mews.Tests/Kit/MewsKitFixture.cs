@@ -53,21 +53,7 @@ public sealed class MewsKitFixture : SimulatorContractFixture<MewsSimulator>
     {
         ArgumentNullException.ThrowIfNull(reservation);
         var property = await Connector.GetPropertyAsync(cancellationToken);
-        var now = Clock.GetUtcNow();
-        if (reservation.Arrival > property.LocalDate(now))
-        {
-            var arrivalAfternoon = reservation.Arrival.ToDateTime(new TimeOnly(16, 0));
-            Clock.SetUtcNow(new DateTimeOffset(arrivalAfternoon, property.GetTimeZoneInfo().GetUtcOffset(arrivalAfternoon)));
-        }
-
-        try
-        {
-            Simulator.CheckIn(reservation.VendorId);
-        }
-        finally
-        {
-            Clock.SetUtcNow(now);
-        }
+        AtLocalTime(reservation.Arrival, new TimeOnly(16, 0), property.GetTimeZoneInfo(), () => Simulator.CheckIn(reservation.VendorId));
     }
 
     /// <summary>The Mews facts behind each capability the connector does not declare (docs/connectors/mews.md has the sources).</summary>
