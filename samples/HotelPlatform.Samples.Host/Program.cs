@@ -5,6 +5,7 @@ using HotelPlatform.Connectors.Simulators.Apaleo;
 using HotelPlatform.Connectors.Simulators.SiteMinder;
 using HotelPlatform.Connectors.Simulators.Cloudbeds;
 using HotelPlatform.Connectors.Simulators.Opera;
+using HotelPlatform.Connectors.Simulators.Mews;
 using HotelPlatform.Samples.Host;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<ISimulatorBinding, ApaleoSimulatorBinding>();
 builder.Services.AddSingleton<ISimulatorBinding, SiteMinderSimulatorBinding>();
 builder.Services.AddSingleton<ISimulatorBinding, CloudbedsSimulatorBinding>();
 builder.Services.AddSingleton<ISimulatorBinding, OperaSimulatorBinding>();
+builder.Services.AddSingleton<ISimulatorBinding, MewsSimulatorBinding>();
 builder.Services.AddSingleton(sp => new EmbeddedSimulators(builder.Configuration, sp.GetServices<ISimulatorBinding>()));
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSimulators>());
 
@@ -26,6 +28,7 @@ builder.Services.AddPmsConnectors()
     .AddSiteMinderVendor()
     .AddCloudbedsVendor()
     .AddOperaVendor()
+    .AddMewsVendor()
     .AllowConfigurationKeys("Embedded", "Name", "TimeZone", "Currency") // read by EmbeddedSimulators to seed a simulator, not by the vendor's options
     .AddFromConfiguration(builder.Configuration.GetSection("Hotels"));
 
