@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace HotelPlatform.Connectors.Webhooks.PostgreSql;
+
+/// <summary>
+/// The shared inbox: one PostgreSQL database for several host instances. Leasing selects due rows
+/// <c>FOR UPDATE SKIP LOCKED</c>, so two dispatchers never take the same event and never wait on each other; the
+/// per-reservation order holds across hosts because a row is due only when no older row of its ordering key is pending.
+/// The schema is created on first use under a transaction-scoped advisory lock, so hosts starting together do not race.
+/// </summary>
+public sealed class PostgreSqlPmsEventInbox : SqlPmsEventInbox
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    /// <summary>Initializes a new instance of the <see cref="PostgreSqlPmsEventInbox"/> class.</summary>
+    /// <param name="dataSource">The database; owned by the caller (dispose it when the host stops).</param>
+    public PostgreSqlPmsEventInbox(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        _dataSource = dataSource;
+    }
+
+    /// <inheritdoc />
+    protected override string SchemaSql =>
+        """
+        SELECT pg_advisory_xact_lock(7312945601);
+        CREATE TABLE IF NOT EXISTS pms_inbox (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            hotel_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            ordering_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            origin INTEGER NOT NULL,
+            occurred_at BIGINT NOT NULL,
+            received_at BIGINT NOT NULL,
+            status INTEGER NOT NULL,
+            failed_attempts INTEGER NOT NULL,
+            next_attempt_at BIGINT NOT NULL,
+            lease_owner TEXT NULL,
+            lease_until BIGINT NULL,
+            last_error TEXT NULL,
+            handled_at BIGINT NULL,
+            UNIQUE (hotel_id, event_id));
+        CREATE INDEX IF NOT EXISTS pms_inbox_pending ON pms_inbox (id) WHERE status = 0;
+        CREATE INDEX IF NOT EXISTS pms_inbox_ordering ON pms_inbox (ordering_key, id) WHERE status = 0;
+        CREATE INDEX IF NOT EXISTS pms_inbox_ordering_received ON pms_inbox (ordering_key, received_at);
+        CREATE INDEX IF NOT EXISTS pms_inbox_hotel ON pms_inbox (hotel_id, id);
+        CREATE TABLE IF NOT EXISTS pms_inbox_checkpoints (name TEXT PRIMARY KEY, value TEXT NULL);
+        """;
+
+    /// <inheritdoc />
+    protected override string LeaseSql =>
+        $"""
+        UPDATE pms_inbox SET lease_owner = @owner, lease_until = @lease_until
+        WHERE id IN (
+            SELECT i.id FROM pms_inbox i
+            WHERE i.status = 0 AND i.next_attempt_at <= @now AND (i.lease_until IS NULL OR i.lease_until <= @now)
+              AND NOT EXISTS (SELECT 1 FROM pms_inbox e WHERE e.ordering_key = i.ordering_key AND e.status = 0 AND e.id < i.id)
+            ORDER BY i.id LIMIT @max
+            FOR UPDATE SKIP LOCKED)
+        RETURNING {ItemColumns}
+        """;
+
+    /// <inheritdoc />
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace HotelPlatform.Connectors.Webhooks.Tests.Infrastructure;
+
+/// <summary>What the handlers of a test host saw, and the failures they are told to raise.</summary>
+internal sealed class EventLog
+{
+    private readonly ConcurrentQueue<PmsEventContext> _handled = new();
+    private int _failuresLeft;
+
+    /// <summary>Gets every call, in the order the handler ran.</summary>
+    public IReadOnlyList<PmsEventContext> Calls => [.. _handled];
+
+    /// <summary>Makes the next <paramref name="count"/> calls throw.</summary>
+    public void FailNext(int count) => Volatile.Write(ref _failuresLeft, count);
+
+    public void Record(PmsEventContext context)
+    {
+        _handled.Enqueue(context);
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new InvalidOperationException($"Handler failure {context.Attempt} of event {context.Event.EventId}, on purpose.");
+        }
+    }
+}
+
+/// <summary>An application handler that records each event into the host's <see cref="EventLog"/>.</summary>
+internal sealed class RecordingEventHandler(EventLog log) : IPmsEventHandler
+{
+    public ValueTask HandleAsync(PmsEventContext context, CancellationToken cancellationToken)
+    {
+        log.Record(context);
+        return ValueTask.CompletedTask;
+    }
+}
