@@ -50,6 +50,9 @@ public sealed class PmsWebhooksOptions
     /// <summary>Gets or sets how far before the previous run's start a reconciliation reads again, for clocks and late commits at the vendor. Default 5 minutes.</summary>
     public TimeSpan ReconciliationOverlap { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Gets or sets the page size hint of the reconciliation's changed-since listing; each page is committed with its continuation token. Default 100.</summary>
+    public int ReconciliationPageSize { get; set; } = 100;
+
     /// <summary>Gets or sets how far back the first reconciliation of a hotel reads. Default 1 day.</summary>
     public TimeSpan InitialReconciliationLookback { get; set; } = TimeSpan.FromDays(1);
 

@@ -43,7 +43,7 @@ internal sealed partial class PmsReconciler(
         };
 
         var raised = 0;
-        await foreach (var page in pages.GetReservationPagesAsync(ReservationQuery.ChangedSince(state.Since), state.Token, cancellationToken).ConfigureAwait(false))
+        await foreach (var page in pages.GetReservationPagesAsync(ReservationQuery.ChangedSince(state.Since) with { PageSize = options.Value.ReconciliationPageSize }, state.Token, cancellationToken).ConfigureAwait(false))
         {
             var records = new List<PmsInboxRecord>();
             foreach (var reservation in page.Items)
@@ -78,7 +78,7 @@ internal sealed partial class PmsReconciler(
     private partial void LogRaised(string hotelId, int count);
 
     /// <summary>A run's state, stored as <c>since|startedAt|token</c> (Unix ms; the token last, since it may hold anything).</summary>
-    private sealed record RunState(DateTimeOffset Since, DateTimeOffset StartedAt, string? Token)
+    internal sealed record RunState(DateTimeOffset Since, DateTimeOffset StartedAt, string? Token)
     {
         public static RunState? Parse(string? text)
         {

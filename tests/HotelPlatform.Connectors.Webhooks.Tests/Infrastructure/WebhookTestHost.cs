@@ -64,6 +64,9 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         var settings = bound.ToConfiguration("Hotels:muc").ToDictionary(p => p.Key, p => p.Value);
         settings["Hotels:muc:Webhook:UrlSecret"] = Secret;
 
+        // The connector paces requests on the clock; a fake clock that never moves would never refill the bucket: pacing off.
+        (settings["Hotels:muc:RequestsPerSecond"], settings["Hotels:muc:RequestBurst"]) = ("0", "1000");
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

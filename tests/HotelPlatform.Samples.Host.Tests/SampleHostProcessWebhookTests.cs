@@ -10,10 +10,10 @@ using HotelPlatform.Connectors.Webhooks.Sqlite;
 namespace HotelPlatform.Samples.Host.Tests;
 
 /// <summary>
-/// The sample host as a real child process: a webhook delivery committed to its inbox survives the process being
+/// The sample host as a real child process: the embedded simulator delivers its webhooks to it, and a delivery committed to its inbox survives the process being
 /// killed before any handler ran, and is handled after a restart on the same inbox file.
 /// </summary>
-public sealed class WebhookCrashRecoveryTests : IDisposable
+public sealed class SampleHostProcessWebhookTests : IDisposable
 {
     private const string Hotel = "munich-apaleo";
     private const string Secret = "sample-embedded-webhook-secret-4711";
@@ -43,6 +43,26 @@ public sealed class WebhookCrashRecoveryTests : IDisposable
         using var second = await SampleHostProcess.StartAsync(inboxPath);
         var status = await second.WaitForStatusAsync(Hotel, "crash-evt-1", "Handled");
         Assert.Equal("Handled", status);
+    }
+
+    [Fact]
+    public async Task A_booking_in_the_embedded_simulator_arrives_as_a_webhook_and_shows_on_the_events_page()
+    {
+        using var host = await SampleHostProcess.StartAsync(Path.Combine(_folder.FullName, "inbox.db"));
+        var arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var draft = new { arrival, departure = arrival.AddDays(2), roomTypeId = "MUC-DBL", ratePlanId = "MUC-FLEX-DBL", primaryGuest = new { lastName = "Lovelace" } };
+
+        using var booked = await host.Client.PostAsJsonAsync(new Uri($"/api/hotels/{Hotel}/reservations", UriKind.Relative), draft, Ct);
+        var reservationId = (await booked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("vendorId").GetString();
+        var created = await host.WaitForEventAsync(Hotel, "ReservationCreatedEvent", "Handled");
+        var page = await host.Client.GetStringAsync(new Uri("/events", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        Assert.False(string.IsNullOrEmpty(reservationId));
+        Assert.NotNull(created);
+        Assert.Contains(created, page, StringComparison.Ordinal);
+        Assert.Contains("ReservationCreatedEvent", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lovelace", page, StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -111,6 +131,24 @@ public sealed class WebhookCrashRecoveryTests : IDisposable
             }
 
             return last;
+        }
+
+        /// <summary>Waits until an event of the type reaches the status; returns its event id.</summary>
+        public async Task<string?> WaitForEventAsync(string hotelId, string eventType, string status)
+        {
+            for (var i = 0; i < 600; i++)
+            {
+                var events = await Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/events?hotelId={hotelId}", UriKind.Relative), Ct);
+                var found = events.EnumerateArray().FirstOrDefault(e => e.GetProperty("eventType").GetString() == eventType && e.GetProperty("status").GetString() == status);
+                if (found.ValueKind == JsonValueKind.Object)
+                {
+                    return found.GetProperty("eventId").GetString();
+                }
+
+                await Task.Delay(100, Ct);
+            }
+
+            return null;
         }
 
         public void Dispose()
