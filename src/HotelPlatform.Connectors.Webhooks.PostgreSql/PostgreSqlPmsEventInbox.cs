@@ -23,26 +23,11 @@ public sealed class PostgreSqlPmsEventInbox : SqlPmsEventInbox
 
     /// <inheritdoc />
     protected override string SchemaSql =>
-        """
+        $"""
         SELECT pg_advisory_xact_lock(7312945601);
         CREATE TABLE IF NOT EXISTS pms_inbox (
             id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            hotel_id TEXT NOT NULL,
-            event_id TEXT NOT NULL,
-            event_type TEXT NOT NULL,
-            ordering_key TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            origin INTEGER NOT NULL,
-            occurred_at BIGINT NOT NULL,
-            received_at BIGINT NOT NULL,
-            status INTEGER NOT NULL,
-            failed_attempts INTEGER NOT NULL,
-            next_attempt_at BIGINT NOT NULL,
-            lease_owner TEXT NULL,
-            lease_until BIGINT NULL,
-            last_error TEXT NULL,
-            handled_at BIGINT NULL,
-            UNIQUE (hotel_id, event_id));
+            {InboxTableColumns("BIGINT")});
         CREATE INDEX IF NOT EXISTS pms_inbox_pending ON pms_inbox (id) WHERE status = 0;
         CREATE INDEX IF NOT EXISTS pms_inbox_ordering ON pms_inbox (ordering_key, id) WHERE status = 0;
         CREATE INDEX IF NOT EXISTS pms_inbox_ordering_received ON pms_inbox (ordering_key, received_at);
@@ -51,17 +36,7 @@ public sealed class PostgreSqlPmsEventInbox : SqlPmsEventInbox
         """;
 
     /// <inheritdoc />
-    protected override string LeaseSql =>
-        $"""
-        UPDATE pms_inbox SET lease_owner = @owner, lease_until = @lease_until
-        WHERE id IN (
-            SELECT i.id FROM pms_inbox i
-            WHERE i.status = 0 AND i.next_attempt_at <= @now AND (i.lease_until IS NULL OR i.lease_until <= @now)
-              AND NOT EXISTS (SELECT 1 FROM pms_inbox e WHERE e.ordering_key = i.ordering_key AND e.status = 0 AND e.id < i.id)
-            ORDER BY i.id LIMIT @max
-            FOR UPDATE SKIP LOCKED)
-        RETURNING {ItemColumns}
-        """;
+    protected override string LeaseLockClause => "FOR UPDATE SKIP LOCKED";
 
     /// <inheritdoc />
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>

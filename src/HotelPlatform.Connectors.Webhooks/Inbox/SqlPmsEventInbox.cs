@@ -21,15 +21,53 @@ public abstract class SqlPmsEventInbox : IPmsEventInbox
     private volatile bool _schemaReady;
 
     /// <summary>
-    /// Gets the statement that leases events. Parameters: <c>@owner</c>, <c>@now</c>, <c>@lease_until</c> (Unix ms),
-    /// <c>@max</c>. It sets <c>lease_owner</c> and <c>lease_until</c> on at most <c>@max</c> rows with <c>status = 0</c>,
-    /// <c>next_attempt_at &lt;= @now</c>, no unexpired lease, and no pending row with the same <c>ordering_key</c> and a
-    /// smaller <c>id</c>; and returns <see cref="ItemColumns"/>.
+    /// Gets what the dialect appends to the lease's row selection to lock the chosen rows (PostgreSQL:
+    /// <c>FOR UPDATE SKIP LOCKED</c>); empty where the write transaction already excludes other writers (SQLite).
     /// </summary>
-    protected abstract string LeaseSql { get; }
+    protected abstract string LeaseLockClause { get; }
 
-    /// <summary>Gets the statements that create the tables and indexes if they do not exist, run once in a transaction before first use.</summary>
+    /// <summary>Gets the statements that create the tables and indexes if they do not exist, run once in a transaction before first use; <see cref="InboxTableColumns"/> gives the columns.</summary>
     protected abstract string SchemaSql { get; }
+
+    /// <summary>
+    /// The lease: sets <c>lease_owner</c> and <c>lease_until</c> on at most <c>@max</c> rows that are pending, due,
+    /// not under an unexpired lease, and have no pending row with the same <c>ordering_key</c> and a smaller <c>id</c>
+    /// (so one reservation's events go one at a time, in order); returns <see cref="ItemColumns"/>.
+    /// </summary>
+    private string LeaseSql =>
+        $"""
+        UPDATE pms_inbox SET lease_owner = @owner, lease_until = @lease_until
+        WHERE id IN (
+            SELECT i.id FROM pms_inbox i
+            WHERE i.status = 0 AND i.next_attempt_at <= @now AND (i.lease_until IS NULL OR i.lease_until <= @now)
+              AND NOT EXISTS (SELECT 1 FROM pms_inbox e WHERE e.ordering_key = i.ordering_key AND e.status = 0 AND e.id < i.id)
+            ORDER BY i.id LIMIT @max
+            {LeaseLockClause})
+        RETURNING {ItemColumns}
+        """;
+
+    /// <summary>The columns of <c>pms_inbox</c> after its id, for a dialect's <c>CREATE TABLE</c>.</summary>
+    /// <param name="integer">The dialect's 64-bit integer type.</param>
+    /// <returns>The column definitions and the unique key, comma-separated.</returns>
+    protected static string InboxTableColumns(string integer) =>
+        $"""
+            hotel_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            ordering_key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            origin {integer} NOT NULL,
+            occurred_at {integer} NOT NULL,
+            received_at {integer} NOT NULL,
+            status {integer} NOT NULL,
+            failed_attempts {integer} NOT NULL,
+            next_attempt_at {integer} NOT NULL,
+            lease_owner TEXT NULL,
+            lease_until {integer} NULL,
+            last_error TEXT NULL,
+            handled_at {integer} NULL,
+            UNIQUE (hotel_id, event_id)
+        """;
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<PmsInboxRecord> records, PmsInboxCheckpoint? checkpoint, CancellationToken cancellationToken)

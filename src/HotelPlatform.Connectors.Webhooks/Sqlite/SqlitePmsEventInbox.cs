@@ -35,25 +35,10 @@ public sealed class SqlitePmsEventInbox : SqlPmsEventInbox
 
     /// <inheritdoc />
     protected override string SchemaSql =>
-        """
+        $"""
         CREATE TABLE IF NOT EXISTS pms_inbox (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
-            hotel_id TEXT NOT NULL,
-            event_id TEXT NOT NULL,
-            event_type TEXT NOT NULL,
-            ordering_key TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            origin INTEGER NOT NULL,
-            occurred_at INTEGER NOT NULL,
-            received_at INTEGER NOT NULL,
-            status INTEGER NOT NULL,
-            failed_attempts INTEGER NOT NULL,
-            next_attempt_at INTEGER NOT NULL,
-            lease_owner TEXT NULL,
-            lease_until INTEGER NULL,
-            last_error TEXT NULL,
-            handled_at INTEGER NULL,
-            UNIQUE (hotel_id, event_id));
+            {InboxTableColumns("INTEGER")});
         CREATE INDEX IF NOT EXISTS pms_inbox_pending ON pms_inbox (status, next_attempt_at, id);
         CREATE INDEX IF NOT EXISTS pms_inbox_ordering ON pms_inbox (ordering_key, status, id);
         CREATE INDEX IF NOT EXISTS pms_inbox_ordering_received ON pms_inbox (ordering_key, received_at);
@@ -62,16 +47,7 @@ public sealed class SqlitePmsEventInbox : SqlPmsEventInbox
         """;
 
     /// <inheritdoc />
-    protected override string LeaseSql =>
-        $"""
-        UPDATE pms_inbox SET lease_owner = @owner, lease_until = @lease_until
-        WHERE id IN (
-            SELECT i.id FROM pms_inbox i
-            WHERE i.status = 0 AND i.next_attempt_at <= @now AND (i.lease_until IS NULL OR i.lease_until <= @now)
-              AND NOT EXISTS (SELECT 1 FROM pms_inbox e WHERE e.ordering_key = i.ordering_key AND e.status = 0 AND e.id < i.id)
-            ORDER BY i.id LIMIT @max)
-        RETURNING {ItemColumns}
-        """;
+    protected override string LeaseLockClause => string.Empty;
 
     /// <inheritdoc />
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
