@@ -73,6 +73,23 @@ public sealed class WebhookEndpointTests
     }
 
     [Fact]
+    public async Task The_answer_does_not_wait_for_a_handler_that_is_still_running()
+    {
+        await using var host = await WebhookTestHost.StartAsync(o => o.DispatchEnabled = true);
+        host.Handled.Block();
+
+        using var first = await host.PostAsync(WebhookTestHost.ApaleoDelivery("deleted", "R1", eventId: "evt-1"));
+        await host.Handled.Entered.Task.WaitAsync(Ct);
+        using var second = await host.PostAsync(WebhookTestHost.ApaleoDelivery("deleted", "R2", eventId: "evt-2"));
+        var whileBlocked = host.Handled.Calls.Count;
+        host.Handled.Release();
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (first.StatusCode, second.StatusCode));
+        Assert.Equal(0, whileBlocked);
+        Assert.Equal(2, (await host.Inbox.ListAsync(null, null, 10, Ct)).Count);
+    }
+
+    [Fact]
     public async Task The_same_delivery_twice_is_stored_once_and_handled_once()
     {
         await using var host = await WebhookTestHost.StartAsync();

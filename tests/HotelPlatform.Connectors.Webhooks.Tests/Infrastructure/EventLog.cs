@@ -7,9 +7,26 @@ internal sealed class EventLog
 {
     private readonly ConcurrentQueue<PmsEventContext> _handled = new();
     private int _failuresLeft;
+    private TaskCompletionSource? _gate;
 
     /// <summary>Gets every call, in the order the handler ran.</summary>
     public IReadOnlyList<PmsEventContext> Calls => [.. _handled];
+
+    /// <summary>Gets a task that completes when a handler call has started.</summary>
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Holds every handler call until <see cref="Release"/>.</summary>
+    public void Block() => _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets held handler calls finish.</summary>
+    public void Release() => _gate?.TrySetResult();
+
+    /// <summary>Waits while handlers are held.</summary>
+    public Task WaitWhileBlockedAsync(CancellationToken cancellationToken)
+    {
+        Entered.TrySetResult();
+        return _gate?.Task.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+    }
 
     /// <summary>Makes the next <paramref name="count"/> calls throw.</summary>
     public void FailNext(int count) => Volatile.Write(ref _failuresLeft, count);
@@ -27,9 +44,9 @@ internal sealed class EventLog
 /// <summary>An application handler that records each event into the host's <see cref="EventLog"/>.</summary>
 internal sealed class RecordingEventHandler(EventLog log) : IPmsEventHandler
 {
-    public ValueTask HandleAsync(PmsEventContext context, CancellationToken cancellationToken)
+    public async ValueTask HandleAsync(PmsEventContext context, CancellationToken cancellationToken)
     {
+        await log.WaitWhileBlockedAsync(cancellationToken);
         log.Record(context);
-        return ValueTask.CompletedTask;
     }
 }
