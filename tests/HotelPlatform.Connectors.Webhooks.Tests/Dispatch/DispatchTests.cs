@@ -12,7 +12,7 @@ public sealed class DispatchTests
     public async Task An_id_only_event_is_hydrated_through_the_hotels_connector_before_handlers_run()
     {
         await using var host = await WebhookTestHost.StartAsync();
-        var created = await CreateReservationAsync(host);
+        var created = await host.BookAsync();
 
         await host.PostAsync(WebhookTestHost.ApaleoDelivery("created", created.VendorId));
         await host.DrainAsync();
@@ -40,7 +40,7 @@ public sealed class DispatchTests
     public async Task A_failed_hydration_is_retried_like_a_failed_handler()
     {
         await using var host = await WebhookTestHost.StartAsync();
-        var created = await CreateReservationAsync(host);
+        var created = await host.BookAsync();
         host.Simulator.Faults.Enqueue(SimulatedFault.MalformedBody(), "GET", "/booking/v1/reservations/*");
 
         await host.PostAsync(WebhookTestHost.ApaleoDelivery("changed", created.VendorId));
@@ -92,7 +92,7 @@ public sealed class DispatchTests
     public async Task Events_of_one_reservation_are_handled_in_the_order_received_even_when_the_first_fails()
     {
         await using var host = await WebhookTestHost.StartAsync();
-        host.Handled.FailNext(1);
+        host.Handled.FailNext("r1-created", 1);
 
         await host.PostAsync(WebhookTestHost.ApaleoDelivery("created", "R1", eventId: "r1-created"));
         await host.PostAsync(WebhookTestHost.ApaleoDelivery("changed", "R1", eventId: "r1-changed"));
@@ -106,14 +106,5 @@ public sealed class DispatchTests
         Assert.Contains("r2-created", firstRound);
         var r1 = host.Handled.Calls.Select(c => c.Event.EventId).Where(id => id.StartsWith("r1-", StringComparison.Ordinal));
         Assert.Equal(["r1-created", "r1-created", "r1-changed"], r1);
-    }
-
-    private static async Task<Reservation> CreateReservationAsync(WebhookTestHost host)
-    {
-        var property = await host.Connector.GetPropertyAsync(Ct);
-        var ratePlan = (await host.Connector.GetRatePlansAsync(Ct)).First(r => r.RoomTypeIds.Count > 0);
-        var arrival = property.LocalDate(host.Clock.GetUtcNow()).AddDays(20);
-        var guest = new GuestProfile("Lovelace") { FirstName = "Ada", Email = "ada@example.com" };
-        return await host.Connector.CreateReservationAsync(new ReservationDraft(arrival, arrival.AddDays(2), ratePlan.RoomTypeIds[0], ratePlan.VendorId, guest), Ct);
     }
 }

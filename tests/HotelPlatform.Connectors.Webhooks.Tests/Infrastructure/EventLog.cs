@@ -6,6 +6,7 @@ namespace HotelPlatform.Connectors.Webhooks.Tests.Infrastructure;
 internal sealed class EventLog
 {
     private readonly ConcurrentQueue<PmsEventContext> _handled = new();
+    private readonly ConcurrentDictionary<string, int> _eventFailuresLeft = new(StringComparer.Ordinal);
     private int _failuresLeft;
     private TaskCompletionSource? _gate;
 
@@ -31,10 +32,15 @@ internal sealed class EventLog
     /// <summary>Makes the next <paramref name="count"/> calls throw.</summary>
     public void FailNext(int count) => Volatile.Write(ref _failuresLeft, count);
 
+    /// <summary>Makes the next <paramref name="count"/> calls for one event throw, whatever runs alongside it.</summary>
+    public void FailNext(string eventId, int count) => _eventFailuresLeft[eventId] = count;
+
     public void Record(PmsEventContext context)
     {
         _handled.Enqueue(context);
-        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        var failThisEvent = _eventFailuresLeft.TryGetValue(context.Event.EventId, out var left) && left > 0
+            && _eventFailuresLeft.TryUpdate(context.Event.EventId, left - 1, left);
+        if (failThisEvent || Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             throw new InvalidOperationException($"Handler failure {context.Attempt} of event {context.Event.EventId}, on purpose.");
         }

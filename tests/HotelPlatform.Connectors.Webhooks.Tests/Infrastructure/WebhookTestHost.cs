@@ -107,6 +107,17 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         return await Client.PostAsync(endpoint ?? EndpointWithSecret, content, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Books a stay twenty days ahead through the connector (the simulator stamps it with the fake clock's time).</summary>
+    public async Task<Reservation> BookAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var property = await Connector.GetPropertyAsync(ct);
+        var ratePlan = (await Connector.GetRatePlansAsync(ct)).First(r => r.RoomTypeIds.Count > 0);
+        var arrival = property.LocalDate(Clock.GetUtcNow()).AddDays(20);
+        var guest = new GuestProfile("Lovelace") { FirstName = "Ada", Email = "ada@example.com" };
+        return await Connector.CreateReservationAsync(new ReservationDraft(arrival, arrival.AddDays(2), ratePlan.RoomTypeIds[0], ratePlan.VendorId, guest), ct);
+    }
+
     /// <summary>Runs dispatch rounds until one finds nothing due.</summary>
     public async Task DrainAsync()
     {

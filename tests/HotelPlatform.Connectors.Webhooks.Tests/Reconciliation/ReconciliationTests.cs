@@ -13,9 +13,9 @@ public sealed class ReconciliationTests
     {
         // The simulator's seed reservations changed the evening before; the first run looks back one minute, past none of them.
         await using var host = await WebhookTestHost.StartAsync(o => (o.ReconciliationPageSize, o.InitialReconciliationLookback) = (1, TimeSpan.FromMinutes(1)));
-        var reported = await BookAsync(host);
-        var missedA = await BookAsync(host);
-        var missedB = await BookAsync(host);
+        var reported = await host.BookAsync();
+        var missedA = await host.BookAsync();
+        var missedB = await host.BookAsync();
         host.Clock.Advance(TimeSpan.FromSeconds(1));
         await host.PostAsync(WebhookTestHost.ApaleoDelivery("created", reported.VendorId));
         var reconciler = host.Services.GetRequiredService<PmsReconciler>();
@@ -37,7 +37,7 @@ public sealed class ReconciliationTests
         await using var host = await WebhookTestHost.StartAsync(o => o.ReconciliationPageSize = 1);
         for (var i = 0; i < 3; i++)
         {
-            await BookAsync(host);
+            await host.BookAsync();
         }
 
         var since = host.Clock.GetUtcNow().AddMinutes(-1);
@@ -53,14 +53,5 @@ public sealed class ReconciliationTests
         Assert.DoesNotContain(host.Handled.Calls, c => c.Reservation!.VendorId == Assert.Single(firstPage.Items).VendorId);
         var finished = PmsReconciler.RunState.Parse(await host.Inbox.GetCheckpointAsync(PmsReconciler.CheckpointKey(WebhookTestHost.HotelId), Ct));
         Assert.Null(finished?.Token);
-    }
-
-    private static async Task<Reservation> BookAsync(WebhookTestHost host)
-    {
-        var property = await host.Connector.GetPropertyAsync(Ct);
-        var ratePlan = (await host.Connector.GetRatePlansAsync(Ct)).First(r => r.RoomTypeIds.Count > 0);
-        var arrival = property.LocalDate(host.Clock.GetUtcNow()).AddDays(20);
-        var guest = new GuestProfile("Lovelace") { FirstName = "Ada" };
-        return await host.Connector.CreateReservationAsync(new ReservationDraft(arrival, arrival.AddDays(2), ratePlan.RoomTypeIds[0], ratePlan.VendorId, guest), Ct);
     }
 }
