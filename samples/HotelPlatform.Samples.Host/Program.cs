@@ -6,6 +6,7 @@ using HotelPlatform.Connectors.Simulators.SiteMinder;
 using HotelPlatform.Connectors.Simulators.Cloudbeds;
 using HotelPlatform.Connectors.Simulators.Opera;
 using HotelPlatform.Connectors.Simulators.Mews;
+using HotelPlatform.Connectors.Webhooks;
 using HotelPlatform.Samples.Host;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +35,15 @@ builder.Services.AddPmsConnectors()
 
 builder.Services.AddHealthChecks().AddPmsHealthChecks();
 
+// Webhooks: deliveries to /webhooks/{hotelId} are verified by the hotel's vendor handler and committed to a durable
+// SQLite inbox (Webhooks:Inbox, relative to the content root) before the 2xx; SampleEventHandler runs afterwards.
+// The embedded simulators deliver their webhooks here (EmbeddedWebhookSubscriptions).
+var inboxPath = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Webhooks:Inbox"] ?? PmsWebhooksServiceCollectionExtensions.DefaultSqliteFile);
+builder.Services.AddPmsWebhooks(o => builder.Configuration.GetSection("Webhooks").Bind(o))
+    .UseSqlite(inboxPath)
+    .AddEventHandler<SampleEventHandler>();
+builder.Services.AddHostedService<EmbeddedWebhookSubscriptions>();
+
 // Statuses and other enums read as words in the JSON API ("Confirmed", not 1).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
@@ -41,6 +51,8 @@ var app = builder.Build();
 
 app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapSampleEndpoints();
+app.MapPmsWebhooks(EmbeddedWebhookSubscriptions.WebhookPrefix);
+app.MapWebhookPages();
 
 await app.RunAsync();
 
