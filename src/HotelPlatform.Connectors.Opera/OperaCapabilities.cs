@@ -7,6 +7,7 @@ internal static class OperaCapabilities
         ConnectorCapabilities.Inventory
         | ConnectorCapabilities.RatePlans
         | ConnectorCapabilities.Availability
+        | ConnectorCapabilities.Restrictions
         | ConnectorCapabilities.Quotes
         | ConnectorCapabilities.CreateReservation
         | ConnectorCapabilities.ReadReservations

@@ -73,7 +73,8 @@ public sealed class OperaConnector : PmsConnector
 
     /// <inheritdoc />
     /// <remarks>
-    /// inv <c>getHotelInventory</c> with daily counts per room type; a range longer than OHIP's 90 days is asked for
+    /// inv <c>getHotelInventory</c> with daily counts per room type and par <c>getRestrictionsByDateRange</c> for the
+    /// restrictions of each night (see <see cref="OperaRestrictions"/>); a range longer than OHIP's 90 days is asked for
     /// in 90-day windows. Room types without counts on a night have none left.
     /// </remarks>
     protected override async Task<AvailabilityGrid> GetAvailabilityCoreAsync(AvailabilityRequest request, CancellationToken cancellationToken)
@@ -82,6 +83,7 @@ public sealed class OperaConnector : PmsConnector
             ? request.RoomTypeIds
             : [.. (await _roomTypes.GetAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.VendorId)];
         var counts = new Dictionary<(string RoomType, DateOnly Night), int>();
+        var sets = new List<RestrictionSet>();
         var call = new OperaCall("GetAvailability");
         var lastNight = request.Departure.AddDays(-1);
         for (var start = request.Arrival; start <= lastNight; start = start.AddDays(OperaLimits.MaxAvailabilityDays))
@@ -101,11 +103,20 @@ public sealed class OperaConnector : PmsConnector
                     }
                 }
             }
+
+            var restrictions = await _responses.ReadAsync(
+                _clients.Api.GetRestrictionsAsync(PropertyId, OperaRefit.Date(start), OperaRefit.Date(end), cancellationToken),
+                call,
+                cancellationToken).ConfigureAwait(false);
+            sets.AddRange(restrictions?.RestrictionsByDateRange?.RestrictionSets ?? []);
         }
 
         return new AvailabilityGrid(PropertyId, request.Arrival, request.Departure, [.. roomTypes.Select(roomType => new RoomTypeAvailability(
             roomType,
-            [.. Enumerable.Range(0, request.Nights).Select(n => request.Arrival.AddDays(n)).Select(night => new NightAvailability(night, counts.GetValueOrDefault((roomType, night))))]))]);
+            [.. Enumerable.Range(0, request.Nights).Select(n => request.Arrival.AddDays(n)).Select(night => new NightAvailability(night, counts.GetValueOrDefault((roomType, night)))
+            {
+                Restrictions = OperaRestrictions.ForRoomType(sets, roomType, night),
+            })]))]);
     }
 
     /// <inheritdoc />

@@ -88,6 +88,37 @@ public sealed partial class OperaSimulator
         }
     }
 
+    private IResult GetRestrictions(HttpContext context, string hotelId)
+    {
+        var query = Validation.ReadQuery(context);
+        var start = query.RequiredDate("restrictionSearchCriteriaStartDate");
+        var end = query.RequiredDate("end");
+        var roomType = query.Optional("roomType");
+        var ratePlan = query.Optional("ratePlanCode");
+        query.Allow("chainName", "fetchSizeByDay", "limit", "restrictionInfo", "bookingChannelCode", "ratePlanCategory", "roomClass", "filterCodeCategory", "filterCode", "houseLevelRestriction");
+        if (query.Complete() is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (end < start)
+        {
+            return Problem(400, "Bad Request", "end must not be before restrictionSearchCriteriaStartDate.", "INVALID_DATE_RANGE", "end");
+        }
+
+        lock (_gate)
+        {
+            var sets = Hotel(hotelId).Restrictions
+                .Where(r => r.Start <= end && start <= r.End && (roomType is null || r.RoomType == roomType) && (ratePlan is null || r.RatePlanCode == ratePlan))
+                .Select(r => (JsonNode)r.ToJson());
+            var list = new JsonArray([.. sets]);
+            return Json(new JsonObject { ["restrictionsByDateRange"] = new JsonObject { ["restrictionSets"] = list, ["hotelId"] = hotelId, ["hasMore"] = false, ["count"] = list.Count } });
+        }
+    }
+
+    private static SimRestriction? Restricted(SimHotel hotel, string roomType, string ratePlan, DateOnly arrival, DateOnly departure) =>
+        hotel.Restrictions.FirstOrDefault(r => r.Forbids(roomType, ratePlan, arrival, departure));
+
     private IResult GetAvailability(HttpContext context, string hotelId)
     {
         var query = Validation.ReadQuery(context);
@@ -132,7 +163,7 @@ public sealed partial class OperaSimulator
                         ["ratePlanCode"] = plan,
                         ["start"] = Date(start),
                         ["end"] = Date(end.AddDays(-1)),
-                        ["availability"] = free > 0 ? "Available" : "RestrictedDueToInventory",
+                        ["availability"] = free <= 0 ? "RestrictedDueToInventory" : Restricted(hotel, code, plan, start, end) is not null ? "Restricted" : "Available",
                         ["numberOfUnits"] = free,
                         ["total"] = new JsonObject { ["amountBeforeTax"] = price * nights, ["amountAfterTax"] = price * nights, ["currencyCode"] = OperaOptions.Currency },
                         ["rates"] = new JsonObject { ["rate"] = new JsonArray(new JsonObject { ["base"] = new JsonObject { ["amountBeforeTax"] = price, ["amountAfterTax"] = price, ["currencyCode"] = OperaOptions.Currency }, ["start"] = Date(start), ["end"] = Date(end.AddDays(-1)) }) },
@@ -175,6 +206,11 @@ public sealed partial class OperaSimulator
             if (Enumerable.Range(0, stay.Departure.DayNumber - stay.Arrival.DayNumber).Any(n => Free(hotel, stay.RoomType, stay.Arrival.AddDays(n)) <= 0))
             {
                 return Problem(409, "Conflict", $"No availability for room type {stay.RoomType} on the requested dates.", "NO_AVAILABILITY");
+            }
+
+            if (Restricted(hotel, stay.RoomType, stay.RatePlan, stay.Arrival, stay.Departure) is { } restriction)
+            {
+                return Problem(409, "Conflict", $"Rate {stay.RatePlan} is not available for room type {stay.RoomType}: restriction {restriction.Code}.", "RESTRICTED");
             }
 
             var reference = item["externalReferences"]?.AsArray().FirstOrDefault(r => (string?)r?["idContext"] == OperaOptions.ExternalSystemCode)?["id"]?.GetValue<string>();
@@ -262,6 +298,12 @@ public sealed partial class OperaSimulator
                 if (!free)
                 {
                     return Problem(409, "Conflict", $"No availability for room type {stay.RoomType} on the requested dates.", "NO_AVAILABILITY");
+                }
+
+                if ((stay.Arrival, stay.Departure, stay.RoomType, stay.RatePlan) != (stored.Arrival, stored.Departure, stored.RoomType, stored.RatePlan)
+                    && Restricted(hotel, stay.RoomType, stay.RatePlan, stay.Arrival, stay.Departure) is { } restriction)
+                {
+                    return Problem(409, "Conflict", $"Rate {stay.RatePlan} is not available for room type {stay.RoomType}: restriction {restriction.Code}.", "RESTRICTED");
                 }
 
                 changed = stored with { Arrival = stay.Arrival, Departure = stay.Departure, RoomType = stay.RoomType, RatePlan = stay.RatePlan, Adults = stay.Adults, ChildAges = stay.ChildAges };

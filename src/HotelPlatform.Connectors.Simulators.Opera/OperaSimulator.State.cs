@@ -14,6 +14,8 @@ internal sealed class SimHotel(string code)
 
     public Queue<JsonObject> Events { get; } = new();
 
+    public List<SimRestriction> Restrictions { get; } = [];
+
     public long NextEventId { get; set; }
 }
 
@@ -40,6 +42,64 @@ internal sealed record SimReservation(string Id, string Confirmation, DateOnly A
 }
 
 /// <summary>The members each request body may hold (Oracle's documents, the parts the simulator implements).</summary>
+/// <summary>A par restriction set: <c>code</c> (restrictionStatusesType) with its <c>unit</c> over <c>start</c>..<c>end</c>, for a room type and/or rate plan (the house when both are null).</summary>
+internal sealed record SimRestriction(DateOnly Start, DateOnly End, string Code, int? Unit, string? RoomType, string? RatePlanCode)
+{
+    /// <summary>Whether this restriction forbids a stay of a room type under a rate plan, as OPERA applies it when selling.</summary>
+    public bool Forbids(string roomType, string ratePlan, DateOnly arrival, DateOnly departure)
+    {
+        if ((RoomType is not null && RoomType != roomType) || (RatePlanCode is not null && RatePlanCode != ratePlan))
+        {
+            return false;
+        }
+
+        bool In(DateOnly date) => Start <= date && date <= End;
+        var nights = departure.DayNumber - arrival.DayNumber;
+        return Code switch
+        {
+            "Closed" => Enumerable.Range(0, nights).Any(n => In(arrival.AddDays(n))),
+            "ClosedForArrival" => In(arrival),
+            "ClosedForDeparture" => In(departure),
+            "MinimumLengthOfStay" => In(arrival) && nights < Unit,
+            "MaximumLengthOfStay" => In(arrival) && nights > Unit,
+            _ => false,
+        };
+    }
+
+    public JsonObject ToJson()
+    {
+        var control = new JsonObject();
+        if (RoomType is null && RatePlanCode is null)
+        {
+            control["house"] = true;
+        }
+
+        if (RoomType is not null)
+        {
+            control["roomType"] = RoomType;
+        }
+
+        if (RatePlanCode is not null)
+        {
+            control["ratePlanCode"] = RatePlanCode;
+        }
+
+        var status = new JsonObject { ["code"] = Code };
+        if (Unit is not null)
+        {
+            status["unit"] = Unit;
+        }
+
+        return new JsonObject
+        {
+            ["restrictionControl"] = control,
+            ["restrictionStatus"] = status,
+            ["start"] = Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["end"] = End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+    }
+}
+
 internal static class OperaShapes
 {
     private static readonly string[] Ids = ["id", "type"];

@@ -152,6 +152,28 @@ public sealed partial class OperaSimulator : VendorSimulator
         }
     }
 
+    /// <summary>Sets a par restriction at a hotel, as a revenue manager would (served by <c>getRestrictionsByDateRange</c>, honoured by availability and bookings).</summary>
+    /// <param name="hotelCode">The hotel.</param>
+    /// <param name="start">The first date it applies to.</param>
+    /// <param name="end">The last date it applies to.</param>
+    /// <param name="code">The <c>restrictionStatusesType</c> code the simulator applies: Closed, ClosedForArrival, ClosedForDeparture, MinimumLengthOfStay or MaximumLengthOfStay.</param>
+    /// <param name="unit">The nights of a length-of-stay restriction.</param>
+    /// <param name="roomType">The room type it applies to; every room type when <see langword="null"/>.</param>
+    /// <param name="ratePlanCode">The rate plan it applies to; every rate plan when <see langword="null"/>.</param>
+    public void SetRestriction(string hotelCode, DateOnly start, DateOnly end, string code, int? unit = null, string? roomType = null, string? ratePlanCode = null)
+    {
+        if (code is not ("Closed" or "ClosedForArrival" or "ClosedForDeparture" or "MinimumLengthOfStay" or "MaximumLengthOfStay")
+            || (code.EndsWith("LengthOfStay", StringComparison.Ordinal) != unit is not null))
+        {
+            throw new ArgumentException($"Restriction '{code}' is not one the simulator applies, or its unit is missing or superfluous.", nameof(code));
+        }
+
+        lock (_gate)
+        {
+            Hotel(hotelCode).Restrictions.Add(new SimRestriction(start, end, code, unit, roomType, ratePlanCode));
+        }
+    }
+
     /// <inheritdoc />
     protected override void MapRoutes(IEndpointRouteBuilder routes)
     {
@@ -162,6 +184,7 @@ public sealed partial class OperaSimulator : VendorSimulator
         api.MapGet("/rtp/v1/hotels/{hotelId}/ratePlans", GetRatePlans);
         api.MapGet("/inv/v1/hotels/{hotelId}/hotelInventory", GetInventory);
         api.MapGet("/par/v1/hotels/{hotelId}/availability", GetAvailability);
+        api.MapGet("/par/v1/hotels/{hotelId}/restrictions", GetRestrictions);
         api.MapPost("/rsv/v1/hotels/{hotelId}/reservations", (HttpContext c, string hotelId) => CreateReservationAsync(c, hotelId, null));
         api.MapPost("/rsv/v1/hotels/{hotelId}/blocks/{blockId}/reservations", (HttpContext c, string hotelId, string blockId) => CreateReservationAsync(c, hotelId, blockId));
         api.MapGet("/rsv/v1/hotels/{hotelId}/reservations", SearchReservations);

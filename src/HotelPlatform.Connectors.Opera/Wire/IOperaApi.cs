@@ -47,6 +47,10 @@ internal interface IOperaApi
     [Get("/inv/v1/hotels/{hotelId}/hotelInventory")]
     Task<IApiResponse<HotelInventory>> GetInventoryAsync(string hotelId, string dateRangeStart, string dateRangeEnd, int roomCountRequested, [Query(CollectionFormat.Multi)] IEnumerable<string>? roomTypes, CancellationToken cancellationToken);
 
+    /// <summary>par <c>getRestrictionsByDateRange</c>: 200 <c>restrictionsByDateRange</c>.</summary>
+    [Get("/par/v1/hotels/{hotelId}/restrictions")]
+    Task<IApiResponse<RestrictionsResponse>> GetRestrictionsAsync(string hotelId, string restrictionSearchCriteriaStartDate, string end, CancellationToken cancellationToken);
+
     /// <summary>rmcfg <c>getRoomTypes</c> (limit at most 1000): 200 <c>roomTypesDetails</c>.</summary>
     [Get("/rm/config/v1/hotels/{hotelId}/roomTypes")]
     Task<IApiResponse<RoomTypesDetails>> GetRoomTypesAsync(string hotelId, int limit, int offset, CancellationToken cancellationToken);

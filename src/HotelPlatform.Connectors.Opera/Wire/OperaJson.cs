@@ -19,6 +19,7 @@ namespace HotelPlatform.Connectors.Opera.Wire;
 [JsonSerializable(typeof(ReservationsDetails))]
 [JsonSerializable(typeof(HotelAvailability))]
 [JsonSerializable(typeof(HotelInventory))]
+[JsonSerializable(typeof(RestrictionsResponse))]
 [JsonSerializable(typeof(RoomTypesDetails))]
 [JsonSerializable(typeof(RatePlanInfo))]
 [JsonSerializable(typeof(ProfileEnvelope))]

@@ -555,3 +555,54 @@ internal sealed record BusinessEventData(BusinessEvent? BusinessEvent, BusinessE
 
 /// <summary>int <c>businessEvents</c> (getBusinessEvents).</summary>
 internal sealed record BusinessEvents(IReadOnlyList<BusinessEventData>? BusinessEventData);
+
+/// <summary>par <c>restrictionControlType</c>: what a restriction applies to (the house, a room type, a rate plan, ...).</summary>
+internal sealed record RestrictionControl
+{
+    public bool? House { get; init; }
+
+    public string? BookingChannelCode { get; init; }
+
+    public string? RoomClass { get; init; }
+
+    public string? RoomType { get; init; }
+
+    public string? RatePlanCategory { get; init; }
+
+    public string? RatePlanCode { get; init; }
+}
+
+/// <summary>par <c>restrictionStatusType</c>: <c>code</c> (<c>restrictionStatusesType</c>: Closed, ClosedForArrival, MinimumLengthOfStay, ...) and its <c>unit</c>.</summary>
+internal sealed record RestrictionStatus(string? Code, int? Unit);
+
+/// <summary>par <c>restrictionSetType</c>: one restriction over <c>start</c>..<c>end</c>, on the weekdays flagged (all when none is).</summary>
+internal sealed record RestrictionSet
+{
+    public RestrictionControl? RestrictionControl { get; init; }
+
+    public RestrictionStatus? RestrictionStatus { get; init; }
+
+    public DateOnly? Start { get; init; }
+
+    public DateOnly? End { get; init; }
+
+    public bool? Sunday { get; init; }
+
+    public bool? Monday { get; init; }
+
+    public bool? Tuesday { get; init; }
+
+    public bool? Wednesday { get; init; }
+
+    public bool? Thursday { get; init; }
+
+    public bool? Friday { get; init; }
+
+    public bool? Saturday { get; init; }
+}
+
+/// <summary>par <c>restrictionsByDateRangeType</c>.</summary>
+internal sealed record RestrictionsByDateRange(IReadOnlyList<RestrictionSet>? RestrictionSets);
+
+/// <summary>par <c>restrictionsByDateRange</c> (getRestrictionsByDateRange).</summary>
+internal sealed record RestrictionsResponse(RestrictionsByDateRange? RestrictionsByDateRange);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using HotelPlatform.Connectors.Simulators;
+using HotelPlatform.Connectors.Simulators.Opera;
 
 namespace HotelPlatform.Connectors.Opera.Tests.Connector;
 
@@ -27,17 +29,28 @@ public sealed class EnvironmentChainTests
     [Fact]
     public async Task Three_hotels_under_load_share_one_throttle_and_never_meet_a_429()
     {
-        // The simulator enforces OHIP's environment limit across all hotels (50 requests/s plus a burst of 100 in any
-        // second); the three hotels' calls go through the environment's one throttle and one token.
-        await using var host = await OperaTestHost.StartAsync(Chain, new SimulatorOptions { EnforceRateLimits = true });
+        // The environment is set to 10 requests/s with a bucket of 10 on the connector; the simulator admits 25 requests
+        // in any sliding second across all hotels. One shared throttle sends at most 10 + 10 in a second; three separate
+        // throttles would send 30 at once and earn 429s, so this test fails if the hotels stop sharing.
+        const int rate = 10;
+        const int callsPerHotel = 10;
+        await using var host = await OperaTestHost.StartAsync(
+            Chain,
+            new SimulatorOptions { EnforceRateLimits = true },
+            sim => (sim.RequestsPerSecond, sim.RequestBurst) = (rate, 15),
+            [new("RequestsPerSecond", rate.ToString(CultureInfo.InvariantCulture)), new("RequestBurst", rate.ToString(CultureInfo.InvariantCulture))]);
         var ct = TestContext.Current.CancellationToken;
         var arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var environmentLimit = host.Simulator.OperaOptions.RequestsPerSecond + host.Simulator.OperaOptions.RequestBurst;
 
-        var quotes = await Task.WhenAll(Chain.SelectMany(code => Enumerable.Range(0, 40).Select(_ => host[code].QuoteAsync(new QuoteRequest(arrival, arrival.AddDays(1), 2), ct))));
+        var quotes = await Task.WhenAll(Chain.SelectMany(code => Enumerable.Range(0, callsPerHotel).Select(_ => host[code].QuoteAsync(new QuoteRequest(arrival, arrival.AddDays(1), 2), ct))));
 
         Assert.All(quotes, Assert.NotEmpty);
         Assert.Equal(1, host.Simulator.Tokens.TokensIssued);
-        Assert.DoesNotContain(host.Simulator.Requests, r => r.Response?.StatusCode == 429);
-        Assert.Equal(Chain.Length * 40, host.Simulator.Requests.Count(r => r.Path.EndsWith("/availability", StringComparison.Ordinal)));
+        Assert.DoesNotContain(host.Simulator.Requests, r => r.RateLimited || r.Response?.StatusCode == 429);
+        Assert.Equal(Chain.Length * callsPerHotel, host.Simulator.Requests.Count(r => r.Path.EndsWith("/availability", StringComparison.Ordinal)));
+        var api = host.Simulator.Requests.Where(r => r.Path != OperaSimulator.TokenPath).Select(r => r.ReceivedAt).Order().ToList();
+        var busiestSecond = api.Select((at, i) => api.Skip(i).TakeWhile(later => later - at < TimeSpan.FromSeconds(1)).Count()).Max();
+        Assert.InRange(busiestSecond, 1, environmentLimit);
     }
 }

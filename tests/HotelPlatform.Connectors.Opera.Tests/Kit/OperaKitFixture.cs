@@ -56,12 +56,7 @@ public sealed class OperaKitFixture : SimulatorContractFixture<OperaSimulator>
 
         if ((missing & (ConnectorCapabilities.ServiceOffers | ConnectorCapabilities.AddService)) != 0)
         {
-            reasons.Add("OPERA sells extras as packages (rsv reservationPackages, par hotelPackage); the connector does not map them yet");
-        }
-
-        if ((missing & ConnectorCapabilities.Restrictions) != 0)
-        {
-            reasons.Add("OPERA keeps stay restrictions per rate plan and room type in par restrictions; the inventory counts of the grid carry none and the connector does not read them yet");
+            reasons.Add("OPERA sells extras as packages (rtp getPackages with hotelId/startDate/endDate/adults/sellSeparate for a stay, rsv getPackage and postReservationPackage for a reservation); OHIP has them, the connector does not map them yet");
         }
 
         return reasons.Count == 0 ? null : string.Join("; ", reasons);
@@ -112,10 +107,15 @@ public sealed class OperaKitFixture : SimulatorContractFixture<OperaSimulator>
         // The suites (two rooms) are sold out on one night before the kit's window.
         var soldOutNight = firstNight.AddDays(-3);
         Simulator.SeedReservations(Simulator.OperaOptions.HotelCodes[0], 2, soldOutNight, 1, soldOutNight.AddDays(1), "Reserved", roomType: "SUITE");
+
+        // Arrivals of the main room type need three nights on one date before the window (a par MinimumLengthOfStay).
+        var restrictedArrival = firstNight.AddDays(-5);
+        Simulator.SetRestriction(Simulator.OperaOptions.HotelCodes[0], restrictedArrival, restrictedArrival, "MinimumLengthOfStay", 3, OperaSimulator.RoomTypeCodes[0]);
         return ValueTask.FromResult(new PmsContractScenario(OperaSimulator.RoomTypeCodes[0], OperaSimulator.RatePlanCodes[0], firstNight, firstNight.AddDays(PmsContractScenario.MinimumNights + 19))
         {
             RoomsPerNight = Simulator.OperaOptions.RoomsPerType,
             SoldOutStay = new PmsContractStay("SUITE", OperaSimulator.RatePlanCodes[0], soldOutNight, soldOutNight.AddDays(1)),
+            Restriction = new PmsContractRestriction(OperaSimulator.RoomTypeCodes[0], OperaSimulator.RatePlanCodes[0], restrictedArrival, new StayRestrictions { MinStay = 3 }),
             KnownGuest = new GuestProfile(OperaSimulator.KnownGuestLastName)
             {
                 VendorId = Simulator.KnownGuestProfileId,

@@ -13,7 +13,7 @@ namespace HotelPlatform.Connectors.VendorConformance.Opera;
 
 /// <summary>
 /// The OPERA connector held to Oracle's own OHIP documents (rsv, par, inv, rmcfg, rtp, crm, blk, int, oauth 25.5 in
-/// <c>../shared/vendor-specs/opera</c>): every request of a representative session (reference data, quote, booking,
+/// <c>../shared/vendor-specs/opera</c>): every request of a representative session (reference data, availability and restrictions, quote, booking,
 /// change, cancellation, lists, profiles, blocks, business events, token) validates against its operation (path,
 /// parameters and their enum values, required headers, body schema), and Oracle's embedded examples read through the
 /// connector's wire models and mappers field by field.
@@ -71,7 +71,7 @@ public sealed class OperaConformanceTests
         Assert.Superset(
             new HashSet<string>(StringComparer.Ordinal)
             {
-                "getToken", "getRoomTypes", "getRatePlansByHotel", "getHotelInventory", "getHotelAvailability", "postReservation",
+                "getToken", "getRoomTypes", "getRatePlansByHotel", "getHotelInventory", "getRestrictionsByDateRange", "getHotelAvailability", "postReservation",
                 "getReservation", "getReservationByExtId", "getHotelReservations", "putReservation", "postCancelReservation",
                 "getProfiles", "getProfile", "postProfile", "putProfile", "postBlock", "getBlock", "postReservationByBlock", "getBusinessEvents",
             },
