@@ -1,0 +1,252 @@
+using System.Data.Common;
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace HotelPlatform.Connectors.Analytics;
+
+/// <summary>
+/// The embedded default store: one DuckDB database (a file, or <c>:memory:</c>) holding one wide table of events, on which
+/// the metrics run as columnar SQL. One connection, used by one caller at a time (DuckDB connections are not
+/// thread-safe); batches go through DuckDB's appender into a staging table and then into the events table with
+/// <c>ON CONFLICT DO NOTHING</c>, which is what makes ingestion idempotent.
+/// </summary>
+public sealed class DuckDbConversationEventStore : IConversationEventStore, IDisposable
+{
+    private const string Columns =
+        "event_id, conversation_id, hotel_id, kind, occurred_at, turn_index, speaker, text, intent, confidence, operation, vendor, "
+        + "duration_ms, outcome, amount, currency, reservation_id, channel, language, score";
+
+    private const string ColumnTypes =
+        "conversation_id VARCHAR NOT NULL, hotel_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, occurred_at TIMESTAMP NOT NULL, "
+        + "turn_index INTEGER, speaker VARCHAR, text VARCHAR, intent VARCHAR, confidence DOUBLE, operation VARCHAR, vendor VARCHAR, "
+        + "duration_ms DOUBLE, outcome VARCHAR, amount DECIMAL(18,4), currency VARCHAR, reservation_id VARCHAR, channel VARCHAR, "
+        + "language VARCHAR, score DOUBLE";
+
+    private readonly DuckDBConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Opens (and creates where needed) the store.</summary>
+    /// <param name="dataSource">A database file path, or <c>:memory:</c> for a store that lives as long as this object.</param>
+    public DuckDbConversationEventStore(string dataSource = ":memory:")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataSource);
+        _connection = new DuckDBConnection("Data Source=" + dataSource);
+        _connection.Open();
+        Execute($"CREATE TABLE IF NOT EXISTS conversation_events (event_id VARCHAR PRIMARY KEY, {ColumnTypes})");
+        Execute($"CREATE TEMP TABLE incoming_events (event_id VARCHAR NOT NULL, {ColumnTypes})");
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ConversationEvent>> AppendAsync(IEnumerable<ConversationEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+
+        // Repeats inside one batch are dropped here (the first copy wins, as across batches), so the INSERT below never
+        // sees one key twice.
+        var batch = new List<ConversationEvent>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            ArgumentException.ThrowIfNullOrWhiteSpace(e.EventId, nameof(events));
+            if (seen.Add(e.EventId))
+            {
+                batch.Add(e);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using (var appender = _connection.CreateAppender("incoming_events"))
+            {
+                foreach (var e in batch)
+                {
+                    AppendRow(appender, e);
+                }
+            }
+
+            var inserted = new HashSet<string>(StringComparer.Ordinal);
+            using (var command = _connection.CreateCommand())
+            {
+                command.CommandText = $"INSERT INTO conversation_events ({Columns}) SELECT {Columns} FROM incoming_events ON CONFLICT DO NOTHING RETURNING event_id";
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    inserted.Add(reader.GetString(0));
+                }
+            }
+
+            Execute("DELETE FROM incoming_events");
+            return inserted.Count == batch.Count ? batch : batch.Where(e => inserted.Contains(e.EventId)).ToList();
+        }
+        catch
+        {
+            Execute("DELETE FROM incoming_events");
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<ConversationMetrics> GetConversationMetricsAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = ConversationMetricsSql.Query;
+            command.Parameters.Add(new DuckDBParameter("hotel", (object?)filter.HotelId ?? DBNull.Value));
+            command.Parameters.Add(new DuckDBParameter("from", filter.From is { } from ? from.UtcDateTime : DBNull.Value));
+            command.Parameters.Add(new DuckDBParameter("to", filter.To is { } to ? to.UtcDateTime : DBNull.Value));
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await ConversationMetricsSql.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _gate.Dispose();
+    }
+
+    private static void AppendRow(DuckDBAppender appender, ConversationEvent e)
+    {
+        var row = appender.CreateRow()
+            .AppendValue(e.EventId)
+            .AppendValue(e.ConversationId)
+            .AppendValue(e.HotelId)
+            .AppendValue(e.Kind.ToString())
+            .AppendValue(e.OccurredAt.UtcDateTime)
+            .AppendValue(e.TurnIndex)
+            .AppendValue(e.Speaker)
+            .AppendValue(e.Text)
+            .AppendValue(e.Intent)
+            .AppendValue(e.Confidence)
+            .AppendValue(e.Operation)
+            .AppendValue(e.Vendor)
+            .AppendValue(e.Duration?.TotalMilliseconds)
+            .AppendValue(e.Outcome)
+            .AppendValue(e.Amount)
+            .AppendValue(e.Currency)
+            .AppendValue(e.ReservationId)
+            .AppendValue(e.Channel)
+            .AppendValue(e.Language)
+            .AppendValue(e.Score);
+        row.EndRow();
+    }
+
+    private void Execute(string sql)
+    {
+        using DbCommand command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>The metrics query, in the SQL DuckDB and PostgreSQL share, and the reading of its rows.</summary>
+internal static class ConversationMetricsSql
+{
+    // One row per section: 'calls' (counts and handling-time quantiles), 'intent', and one 'funnel' row per stage.
+    // $hotel/$from/$to select calls by their CallStarted; everything else is joined to those calls.
+    internal const string Query = """
+        WITH calls AS (
+            SELECT conversation_id, min(occurred_at) AS started_at
+            FROM conversation_events
+            WHERE kind = 'CallStarted'
+              AND ($hotel IS NULL OR hotel_id = $hotel)
+              AND ($from IS NULL OR occurred_at >= $from)
+              AND ($to IS NULL OR occurred_at < $to)
+            GROUP BY conversation_id),
+        per_call AS (
+            SELECT c.conversation_id,
+                   bool_or(e.kind = 'BookingMade') AS booked,
+                   bool_or(e.kind = 'TransferredToStaff') AS transferred,
+                   bool_or(e.kind = 'PmsOperation' AND e.operation IN ('GetAvailability', 'Quote')) AS searched,
+                   bool_or(e.kind = 'OfferMade') AS offered,
+                   bool_or(e.kind IN ('BookingMade', 'BookingFailed') OR (e.kind = 'PmsOperation' AND e.operation = 'CreateReservation')) AS reserving,
+                   count(*) FILTER (WHERE e.kind = 'OfferMade') AS offers,
+                   count(*) FILTER (WHERE e.kind = 'OfferAccepted') AS accepted,
+                   count(*) FILTER (WHERE e.kind = 'OfferDeclined') AS declined,
+                   date_diff('millisecond', min(c.started_at), max(e.occurred_at) FILTER (WHERE e.kind = 'CallEnded')) AS handling_ms
+            FROM calls c JOIN conversation_events e ON e.conversation_id = c.conversation_id
+            GROUP BY c.conversation_id),
+        intents AS (
+            SELECT count(*) AS scored, count(*) FILTER (WHERE d.intent = g.intent) AS correct
+            FROM conversation_events d
+            JOIN conversation_events g ON g.conversation_id = d.conversation_id AND g.turn_index = d.turn_index AND g.kind = 'IntentConfirmed'
+            WHERE d.kind = 'IntentDetected' AND d.conversation_id IN (SELECT conversation_id FROM calls))
+        SELECT 'calls' AS section, count(*) AS a, count(*) FILTER (WHERE booked) AS b, count(*) FILTER (WHERE transferred AND NOT booked) AS c,
+               CAST(coalesce(sum(offers), 0) AS BIGINT) AS d, CAST(coalesce(sum(accepted), 0) AS BIGINT) AS e, CAST(coalesce(sum(declined), 0) AS BIGINT) AS f,
+               count(handling_ms) AS g, CAST(avg(handling_ms) AS DOUBLE) AS h, CAST(quantile_cont(handling_ms, 0.5) AS DOUBLE) AS i,
+               CAST(quantile_cont(handling_ms, 0.9) AS DOUBLE) AS j, CAST(max(handling_ms) AS DOUBLE) AS k
+        FROM per_call
+        UNION ALL SELECT 'intent', scored, correct, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM intents
+        UNION ALL SELECT 'search', count(*) FILTER (WHERE searched), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM per_call
+        UNION ALL SELECT 'offer', count(*) FILTER (WHERE offered), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM per_call
+        UNION ALL SELECT 'reservation', count(*) FILTER (WHERE reserving), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM per_call
+        UNION ALL SELECT 'confirmation', count(*) FILTER (WHERE booked), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM per_call
+        """;
+
+    internal static async Task<ConversationMetrics> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        long[] calls = new long[7];
+        TimeSpan?[] times = new TimeSpan?[4];
+        long scored = 0, correct = 0;
+        var funnel = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string section = reader.GetString(0);
+            switch (section)
+            {
+                case "calls":
+                    for (int i = 0; i < calls.Length; i++)
+                    {
+                        calls[i] = Convert.ToInt64(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
+                    }
+
+                    for (int i = 0; i < times.Length; i++)
+                    {
+                        times[i] = reader.IsDBNull(8 + i) ? null : TimeSpan.FromMilliseconds(Convert.ToDouble(reader.GetValue(8 + i), CultureInfo.InvariantCulture));
+                    }
+
+                    break;
+                case "intent":
+                    scored = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                    correct = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    funnel[section] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                    break;
+            }
+        }
+
+        return new ConversationMetrics(
+            Calls: calls[0],
+            Completed: calls[1],
+            Transferred: calls[2],
+            OffersMade: calls[3],
+            OffersAccepted: calls[4],
+            OffersDeclined: calls[5],
+            IntentTurns: scored,
+            IntentCorrect: correct,
+            Funnel: [.. FunnelStages.Select(s => new FunnelStage(s, funnel.GetValueOrDefault(s)))],
+            HandlingTime: new HandlingTimeSummary(calls[6], times[0], times[1], times[2], times[3]));
+    }
+
+    private static readonly string[] FunnelStages = ["search", "offer", "reservation", "confirmation"];
+}

@@ -1,0 +1,20 @@
+namespace HotelPlatform.Connectors.Analytics;
+
+/// <summary>
+/// Where conversation events are kept and the analytical queries run. Appending is idempotent by event id: an event
+/// already stored (or repeated within one batch) is skipped, the first copy wins.
+/// </summary>
+public interface IConversationEventStore
+{
+    /// <summary>Stores the events not stored yet.</summary>
+    /// <param name="events">The events, in any order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events that were new, in the order given; duplicates are left out.</returns>
+    Task<IReadOnlyList<ConversationEvent>> AppendAsync(IEnumerable<ConversationEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Computes the conversation metrics of the calls the filter selects.</summary>
+    /// <param name="filter">Which calls: hotel and start-time range.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The metrics.</returns>
+    Task<ConversationMetrics> GetConversationMetricsAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default);
+}
