@@ -162,44 +162,53 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
 internal static class ConversationMetricsSql
 {
     // One row per section: 'calls' (counts and handling-time quantiles), 'intent', and one 'funnel' row per stage.
-    // $hotel/$from/$to select calls by their CallStarted; everything else is joined to those calls.
+    // One aggregation pass per conversation (no self-join of the event table: that was 3x slower at 20,000 calls);
+    // $hotel/$from/$to then select calls by their CallStarted. A turn's detected and confirmed intents pair by
+    // (conversation, turn), whichever batch each arrived in.
     internal const string Query = """
-        WITH calls AS (
-            SELECT conversation_id, min(occurred_at) AS started_at
+        WITH per_call AS (
+            SELECT conversation_id,
+                   min(occurred_at) FILTER (WHERE kind = 'CallStarted') AS started_at,
+                   min(hotel_id) FILTER (WHERE kind = 'CallStarted') AS hotel,
+                   bool_or(kind = 'BookingMade') AS booked,
+                   bool_or(kind = 'TransferredToStaff') AS transferred,
+                   bool_or(kind = 'PmsOperation' AND operation IN ('GetAvailability', 'Quote')) AS searched,
+                   bool_or(kind = 'OfferMade') AS offered,
+                   bool_or(kind IN ('BookingMade', 'BookingFailed') OR (kind = 'PmsOperation' AND operation = 'CreateReservation')) AS reserving,
+                   count(*) FILTER (WHERE kind = 'OfferMade') AS offers,
+                   count(*) FILTER (WHERE kind = 'OfferAccepted') AS accepted,
+                   count(*) FILTER (WHERE kind = 'OfferDeclined') AS declined,
+                   max(occurred_at) FILTER (WHERE kind = 'CallEnded') AS ended_at
             FROM conversation_events
-            WHERE kind = 'CallStarted'
-              AND ($hotel IS NULL OR hotel_id = $hotel)
-              AND ($from IS NULL OR occurred_at >= $from)
-              AND ($to IS NULL OR occurred_at < $to)
             GROUP BY conversation_id),
-        per_call AS (
-            SELECT c.conversation_id,
-                   bool_or(e.kind = 'BookingMade') AS booked,
-                   bool_or(e.kind = 'TransferredToStaff') AS transferred,
-                   bool_or(e.kind = 'PmsOperation' AND e.operation IN ('GetAvailability', 'Quote')) AS searched,
-                   bool_or(e.kind = 'OfferMade') AS offered,
-                   bool_or(e.kind IN ('BookingMade', 'BookingFailed') OR (e.kind = 'PmsOperation' AND e.operation = 'CreateReservation')) AS reserving,
-                   count(*) FILTER (WHERE e.kind = 'OfferMade') AS offers,
-                   count(*) FILTER (WHERE e.kind = 'OfferAccepted') AS accepted,
-                   count(*) FILTER (WHERE e.kind = 'OfferDeclined') AS declined,
-                   date_diff('millisecond', min(c.started_at), max(e.occurred_at) FILTER (WHERE e.kind = 'CallEnded')) AS handling_ms
-            FROM calls c JOIN conversation_events e ON e.conversation_id = c.conversation_id
-            GROUP BY c.conversation_id),
+        calls AS MATERIALIZED (
+            SELECT *, date_diff('millisecond', started_at, ended_at) AS handling_ms
+            FROM per_call
+            WHERE started_at IS NOT NULL
+              AND ($hotel IS NULL OR hotel = $hotel)
+              AND ($from IS NULL OR started_at >= $from)
+              AND ($to IS NULL OR started_at < $to)),
+        turns AS (
+            SELECT conversation_id, turn_index,
+                   min(intent) FILTER (WHERE kind = 'IntentDetected') AS detected,
+                   min(intent) FILTER (WHERE kind = 'IntentConfirmed') AS confirmed
+            FROM conversation_events
+            WHERE kind IN ('IntentDetected', 'IntentConfirmed')
+            GROUP BY conversation_id, turn_index),
         intents AS (
-            SELECT count(*) AS scored, count(*) FILTER (WHERE d.intent = g.intent) AS correct
-            FROM conversation_events d
-            JOIN conversation_events g ON g.conversation_id = d.conversation_id AND g.turn_index = d.turn_index AND g.kind = 'IntentConfirmed'
-            WHERE d.kind = 'IntentDetected' AND d.conversation_id IN (SELECT conversation_id FROM calls))
+            SELECT count(*) AS scored, count(*) FILTER (WHERE detected = confirmed) AS correct
+            FROM turns
+            WHERE detected IS NOT NULL AND confirmed IS NOT NULL AND conversation_id IN (SELECT conversation_id FROM calls))
         SELECT 'calls' AS section, count(*) AS a, count(*) FILTER (WHERE booked) AS b, count(*) FILTER (WHERE transferred AND NOT booked) AS c,
                CAST(coalesce(sum(offers), 0) AS BIGINT) AS d, CAST(coalesce(sum(accepted), 0) AS BIGINT) AS e, CAST(coalesce(sum(declined), 0) AS BIGINT) AS f,
                count(handling_ms) AS g, CAST(avg(handling_ms) AS DOUBLE) AS h, CAST(quantile_cont(handling_ms, 0.5) AS DOUBLE) AS i,
                CAST(quantile_cont(handling_ms, 0.9) AS DOUBLE) AS j, CAST(max(handling_ms) AS DOUBLE) AS k
-        FROM per_call
+        FROM calls
         UNION ALL SELECT 'intent', scored, correct, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM intents
-        UNION ALL SELECT 'search', count(*) FILTER (WHERE searched), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM per_call
-        UNION ALL SELECT 'offer', count(*) FILTER (WHERE offered), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM per_call
-        UNION ALL SELECT 'reservation', count(*) FILTER (WHERE reserving), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM per_call
-        UNION ALL SELECT 'confirmation', count(*) FILTER (WHERE booked), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM per_call
+        UNION ALL SELECT 'search', count(*) FILTER (WHERE searched), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM calls
+        UNION ALL SELECT 'offer', count(*) FILTER (WHERE offered), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM calls
+        UNION ALL SELECT 'reservation', count(*) FILTER (WHERE reserving), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM calls
+        UNION ALL SELECT 'confirmation', count(*) FILTER (WHERE booked), 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL FROM calls
         """;
 
     internal static async Task<ConversationMetrics> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
