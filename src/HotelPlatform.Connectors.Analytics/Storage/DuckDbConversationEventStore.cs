@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using DuckDB.NET.Data;
 
 namespace HotelPlatform.Connectors.Analytics;
@@ -105,11 +106,40 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
         {
             using var command = _connection.CreateCommand();
             command.CommandText = ConversationMetricsSql.Query;
-            command.Parameters.Add(new DuckDBParameter("hotel", (object?)filter.HotelId ?? DBNull.Value));
-            command.Parameters.Add(new DuckDBParameter("from", filter.From is { } from ? from.UtcDateTime : DBNull.Value));
-            command.Parameters.Add(new DuckDBParameter("to", filter.To is { } to ? to.UtcDateTime : DBNull.Value));
+            AddFilter(command, filter);
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await ConversationMetricsSql.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<ConversationEvent> ReadEventsAsync(AnalyticsFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT {Columns} FROM conversation_events
+                WHERE conversation_id IN (
+                    SELECT conversation_id FROM conversation_events
+                    WHERE kind = 'CallStarted'
+                      AND ($hotel IS NULL OR hotel_id = $hotel)
+                      AND ($from IS NULL OR occurred_at >= $from)
+                      AND ($to IS NULL OR occurred_at < $to))
+                ORDER BY occurred_at, event_id
+                """;
+            AddFilter(command, filter);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return ReadEvent(reader);
+            }
         }
         finally
         {
@@ -122,6 +152,42 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     {
         _connection.Dispose();
         _gate.Dispose();
+    }
+
+    private static void AddFilter(DuckDBCommand command, AnalyticsFilter filter)
+    {
+        command.Parameters.Add(new DuckDBParameter("hotel", (object?)filter.HotelId ?? DBNull.Value));
+        command.Parameters.Add(new DuckDBParameter("from", filter.From is { } from ? from.UtcDateTime : DBNull.Value));
+        command.Parameters.Add(new DuckDBParameter("to", filter.To is { } to ? to.UtcDateTime : DBNull.Value));
+    }
+
+    private static ConversationEvent ReadEvent(DbDataReader r)
+    {
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        double? Number(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+        return new ConversationEvent(
+            r.GetString(0),
+            r.GetString(1),
+            r.GetString(2),
+            Enum.Parse<ConversationEventKind>(r.GetString(3)),
+            new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)))
+        {
+            TurnIndex = r.IsDBNull(5) ? null : r.GetInt32(5),
+            Speaker = Text(6),
+            Text = Text(7),
+            Intent = Text(8),
+            Confidence = Number(9),
+            Operation = Text(10),
+            Vendor = Text(11),
+            Duration = Number(12) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            Outcome = Text(13),
+            Amount = r.IsDBNull(14) ? null : r.GetDecimal(14),
+            Currency = Text(15),
+            ReservationId = Text(16),
+            Channel = Text(17),
+            Language = Text(18),
+            Score = Number(19),
+        };
     }
 
     private static void AppendRow(DuckDBAppender appender, ConversationEvent e)

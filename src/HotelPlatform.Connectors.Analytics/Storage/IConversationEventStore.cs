@@ -12,6 +12,12 @@ public interface IConversationEventStore
     /// <returns>The events that were new, in the order given; duplicates are left out.</returns>
     Task<IReadOnlyList<ConversationEvent>> AppendAsync(IEnumerable<ConversationEvent> events, CancellationToken cancellationToken = default);
 
+    /// <summary>Streams the events of the calls the filter selects, by time (then id), one row at a time.</summary>
+    /// <param name="filter">Which calls: hotel and start-time range.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events; the store serves other callers again once the enumeration ends.</returns>
+    IAsyncEnumerable<ConversationEvent> ReadEventsAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>Computes the conversation metrics of the calls the filter selects.</summary>
     /// <param name="filter">Which calls: hotel and start-time range.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
