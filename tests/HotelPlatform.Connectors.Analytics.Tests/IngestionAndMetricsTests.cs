@@ -38,6 +38,25 @@ public sealed class IngestionAndMetricsTests
     }
 
     [Fact]
+    public async Task Events_resent_in_later_batches_mixed_with_new_ones_are_counted_once()
+    {
+        using var store = new DuckDbConversationEventStore();
+        var call = new Conversation("c1", "berlin", Monday);
+        var started = call.Started();
+        var offer = call.Event(ConversationEventKind.OfferMade, 10);
+        var accepted = call.Event(ConversationEventKind.OfferAccepted, 12);
+        var intents = call.Intent(1, "ReserveHotel", "ReserveHotel").ToArray();
+        await store.AppendAsync([started, offer, intents[0]], Ct);
+
+        var second = await store.AppendAsync([offer, started, accepted, intents[0], intents[1]], Ct);
+        await store.AppendAsync([offer, accepted, .. intents], Ct);
+
+        Assert.Equal([accepted, intents[1]], second);
+        var metrics = await store.GetConversationMetricsAsync(AnalyticsFilter.All, Ct);
+        Assert.Equal((1L, 1L, 1L, 1L, 1L), (metrics.Calls, metrics.OffersMade, metrics.OffersAccepted, metrics.IntentTurns, metrics.IntentCorrect));
+    }
+
+    [Fact]
     public async Task A_booking_that_arrives_after_the_call_ended_still_completes_the_call()
     {
         using var store = new DuckDbConversationEventStore();

@@ -35,6 +35,7 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
         _connection.Open();
         Execute($"CREATE TABLE IF NOT EXISTS conversation_events (event_id VARCHAR PRIMARY KEY, {ColumnTypes})");
         Execute($"CREATE TEMP TABLE incoming_events (event_id VARCHAR NOT NULL, {ColumnTypes})");
+        Execute(ConversationMetricsSql.CreateSummaries);
     }
 
     /// <inheritdoc/>
@@ -73,6 +74,7 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
             }
 
             var inserted = new HashSet<string>(StringComparer.Ordinal);
+            using var transaction = _connection.BeginTransaction();
             using (var command = _connection.CreateCommand())
             {
                 command.CommandText = $"INSERT INTO conversation_events ({Columns}) SELECT {Columns} FROM incoming_events ON CONFLICT DO NOTHING RETURNING event_id";
@@ -83,8 +85,27 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
                 }
             }
 
+            var stored = inserted.Count == batch.Count ? batch : batch.Where(e => inserted.Contains(e.EventId)).ToList();
+            if (stored.Count != batch.Count)
+            {
+                // The summaries take only what was new: stage the new events alone.
+                Execute("DELETE FROM incoming_events");
+                using var appender = _connection.CreateAppender("incoming_events");
+                foreach (var e in stored)
+                {
+                    AppendRow(appender, e);
+                }
+            }
+
+            if (stored.Count > 0)
+            {
+                Execute(ConversationMetricsSql.UpdateCallSummaries);
+                Execute(ConversationMetricsSql.UpdateTurnIntents);
+            }
+
+            transaction.Commit();
             Execute("DELETE FROM incoming_events");
-            return inserted.Count == batch.Count ? batch : batch.Where(e => inserted.Contains(e.EventId)).ToList();
+            return stored;
         }
         catch
         {
@@ -227,44 +248,77 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
 /// <summary>The metrics query, in the SQL DuckDB and PostgreSQL share, and the reading of its rows.</summary>
 internal static class ConversationMetricsSql
 {
-    // One row per section: 'calls' (counts and handling-time quantiles), 'intent', and one 'funnel' row per stage.
-    // One aggregation pass per conversation (no self-join of the event table: that was 3x slower at 20,000 calls);
-    // $hotel/$from/$to then select calls by their CallStarted. A turn's detected and confirmed intents pair by
-    // (conversation, turn), whichever batch each arrived in.
+    // The query returns one row per section: 'calls' (counts and handling-time quantiles), 'intent', and one 'funnel'
+    // row per stage; $hotel/$from/$to select calls by their CallStarted.
+    // One row per call (call_summaries) and per scored turn (turn_intents), kept up to date at ingestion from the newly
+    // stored events only (incoming_events), merged with what the row already had: so late and out-of-order events
+    // land in the same row, and a query reads one row per call instead of every event (docs/benchmarks.md).
+    internal const string CreateSummaries = """
+        CREATE TABLE IF NOT EXISTS call_summaries (
+            conversation_id VARCHAR PRIMARY KEY, hotel_id VARCHAR, started_at TIMESTAMP, ended_at TIMESTAMP,
+            booked BOOLEAN NOT NULL, transferred BOOLEAN NOT NULL, searched BOOLEAN NOT NULL, offered BOOLEAN NOT NULL, reserving BOOLEAN NOT NULL,
+            offers BIGINT NOT NULL, accepted BIGINT NOT NULL, declined BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS turn_intents (
+            conversation_id VARCHAR NOT NULL, turn_index INTEGER NOT NULL, detected VARCHAR, confirmed VARCHAR,
+            PRIMARY KEY (conversation_id, turn_index));
+        """;
+
+    internal const string UpdateCallSummaries = """
+        INSERT INTO call_summaries
+        SELECT conversation_id,
+               min(hotel_id) FILTER (WHERE kind = 'CallStarted'),
+               min(occurred_at) FILTER (WHERE kind = 'CallStarted'),
+               max(occurred_at) FILTER (WHERE kind = 'CallEnded'),
+               bool_or(kind = 'BookingMade'),
+               bool_or(kind = 'TransferredToStaff'),
+               bool_or(kind = 'PmsOperation' AND operation IN ('GetAvailability', 'Quote')),
+               bool_or(kind = 'OfferMade'),
+               bool_or(kind IN ('BookingMade', 'BookingFailed') OR (kind = 'PmsOperation' AND operation = 'CreateReservation')),
+               count(*) FILTER (WHERE kind = 'OfferMade'),
+               count(*) FILTER (WHERE kind = 'OfferAccepted'),
+               count(*) FILTER (WHERE kind = 'OfferDeclined')
+        FROM incoming_events
+        GROUP BY conversation_id
+        ON CONFLICT (conversation_id) DO UPDATE SET
+            hotel_id = CASE WHEN call_summaries.started_at IS NULL OR excluded.started_at < call_summaries.started_at THEN coalesce(excluded.hotel_id, call_summaries.hotel_id) ELSE call_summaries.hotel_id END,
+            started_at = least(call_summaries.started_at, excluded.started_at),
+            ended_at = greatest(call_summaries.ended_at, excluded.ended_at),
+            booked = call_summaries.booked OR excluded.booked,
+            transferred = call_summaries.transferred OR excluded.transferred,
+            searched = call_summaries.searched OR excluded.searched,
+            offered = call_summaries.offered OR excluded.offered,
+            reserving = call_summaries.reserving OR excluded.reserving,
+            offers = call_summaries.offers + excluded.offers,
+            accepted = call_summaries.accepted + excluded.accepted,
+            declined = call_summaries.declined + excluded.declined
+        """;
+
+    // A turn's first detection and first confirmation stored win (a later one for the same turn is another event id).
+    internal const string UpdateTurnIntents = """
+        INSERT INTO turn_intents
+        SELECT conversation_id, turn_index,
+               min(intent) FILTER (WHERE kind = 'IntentDetected'),
+               min(intent) FILTER (WHERE kind = 'IntentConfirmed')
+        FROM incoming_events
+        WHERE kind IN ('IntentDetected', 'IntentConfirmed') AND turn_index IS NOT NULL
+        GROUP BY conversation_id, turn_index
+        ON CONFLICT (conversation_id, turn_index) DO UPDATE SET
+            detected = coalesce(turn_intents.detected, excluded.detected),
+            confirmed = coalesce(turn_intents.confirmed, excluded.confirmed)
+        """;
+
     internal const string Query = """
-        WITH per_call AS (
-            SELECT conversation_id,
-                   min(occurred_at) FILTER (WHERE kind = 'CallStarted') AS started_at,
-                   min(hotel_id) FILTER (WHERE kind = 'CallStarted') AS hotel,
-                   bool_or(kind = 'BookingMade') AS booked,
-                   bool_or(kind = 'TransferredToStaff') AS transferred,
-                   bool_or(kind = 'PmsOperation' AND operation IN ('GetAvailability', 'Quote')) AS searched,
-                   bool_or(kind = 'OfferMade') AS offered,
-                   bool_or(kind IN ('BookingMade', 'BookingFailed') OR (kind = 'PmsOperation' AND operation = 'CreateReservation')) AS reserving,
-                   count(*) FILTER (WHERE kind = 'OfferMade') AS offers,
-                   count(*) FILTER (WHERE kind = 'OfferAccepted') AS accepted,
-                   count(*) FILTER (WHERE kind = 'OfferDeclined') AS declined,
-                   max(occurred_at) FILTER (WHERE kind = 'CallEnded') AS ended_at
-            FROM conversation_events
-            GROUP BY conversation_id),
-        calls AS MATERIALIZED (
+        WITH calls AS MATERIALIZED (
             SELECT *, date_diff('millisecond', started_at, ended_at) AS handling_ms
-            FROM per_call
+            FROM call_summaries
             WHERE started_at IS NOT NULL
-              AND ($hotel IS NULL OR hotel = $hotel)
+              AND ($hotel IS NULL OR hotel_id = $hotel)
               AND ($from IS NULL OR started_at >= $from)
               AND ($to IS NULL OR started_at < $to)),
-        turns AS (
-            SELECT conversation_id, turn_index,
-                   min(intent) FILTER (WHERE kind = 'IntentDetected') AS detected,
-                   min(intent) FILTER (WHERE kind = 'IntentConfirmed') AS confirmed
-            FROM conversation_events
-            WHERE kind IN ('IntentDetected', 'IntentConfirmed')
-            GROUP BY conversation_id, turn_index),
         intents AS (
-            SELECT count(*) AS scored, count(*) FILTER (WHERE detected = confirmed) AS correct
-            FROM turns
-            WHERE detected IS NOT NULL AND confirmed IS NOT NULL AND conversation_id IN (SELECT conversation_id FROM calls))
+            SELECT count(*) AS scored, count(*) FILTER (WHERE t.detected = t.confirmed) AS correct
+            FROM turn_intents t JOIN calls c ON c.conversation_id = t.conversation_id
+            WHERE t.detected IS NOT NULL AND t.confirmed IS NOT NULL)
         SELECT 'calls' AS section, count(*) AS a, count(*) FILTER (WHERE booked) AS b, count(*) FILTER (WHERE transferred AND NOT booked) AS c,
                CAST(coalesce(sum(offers), 0) AS BIGINT) AS d, CAST(coalesce(sum(accepted), 0) AS BIGINT) AS e, CAST(coalesce(sum(declined), 0) AS BIGINT) AS f,
                count(handling_ms) AS g, CAST(avg(handling_ms) AS DOUBLE) AS h, CAST(quantile_cont(handling_ms, 0.5) AS DOUBLE) AS i,
