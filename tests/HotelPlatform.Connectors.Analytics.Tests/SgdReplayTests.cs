@@ -43,10 +43,8 @@ public sealed class SgdReplayTests
         var dialogues = await TrainedDetector.DevAsync();
         var failed = dialogues.First(d => d.Turns.Any(t => t.HotelFrame is { } f && f.Has("NOTIFY_FAILURE")));
         await using var hotel = new ReplayHotel();
-        using var store = new DuckDbConversationEventStore();
-        using var capture = new PmsOperationCapture();
 
-        var events = await new SgdReplayDriver(store, await TrainedDetector.GetAsync(), capture).ReplayAsync(failed, ReplayHotel.HotelId, hotel.Connector, "c1", ReplayHotel.Now, Ct);
+        var events = await ReplayOnceAsync(failed, hotel);
 
         var refusal = Assert.Single(events, e => e.Kind == ConversationEventKind.BookingFailed);
         Assert.Equal(PmsTelemetry.OutcomeConflict, refusal.Outcome);
@@ -60,10 +58,8 @@ public sealed class SgdReplayTests
         var dialogues = await TrainedDetector.DevAsync();
         var booked = dialogues.First(d => d.Turns.Any(t => t.HotelFrame is { } f && f.Has("NOTIFY_SUCCESS")));
         await using var hotel = new ReplayHotel();
-        using var store = new DuckDbConversationEventStore();
-        using var capture = new PmsOperationCapture();
 
-        var events = await new SgdReplayDriver(store, await TrainedDetector.GetAsync(), capture).ReplayAsync(booked, ReplayHotel.HotelId, hotel.Connector, "c1", ReplayHotel.Now, Ct);
+        var events = await ReplayOnceAsync(booked, hotel);
 
         var operations = events.Where(e => e.Kind == ConversationEventKind.PmsOperation).ToList();
         var calls = booked.Turns.Select((t, i) => (t.HotelFrame?.ServiceCall?.Method, i)).Where(c => c.Method is not null).ToList();
@@ -95,6 +91,13 @@ public sealed class SgdReplayTests
         Assert.Empty(await store.AppendAsync(again, Ct));
         Assert.Single(hotel.Pms.Reservations);
         Assert.Equal(1, (await store.GetConversationMetricsAsync(AnalyticsFilter.All, Ct)).Calls);
+    }
+
+    private static async Task<IReadOnlyList<ConversationEvent>> ReplayOnceAsync(SgdDialogue dialogue, ReplayHotel hotel)
+    {
+        using var store = new DuckDbConversationEventStore();
+        using var capture = new PmsOperationCapture();
+        return await new SgdReplayDriver(store, await TrainedDetector.GetAsync(), capture).ReplayAsync(dialogue, ReplayHotel.HotelId, hotel.Connector, "c1", ReplayHotel.Now, Ct);
     }
 
     /// <summary>
