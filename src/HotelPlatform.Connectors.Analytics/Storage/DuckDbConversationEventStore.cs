@@ -138,6 +138,31 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
+    public async Task<IntentConfusion> GetIntentConfusionAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = ConversationMetricsSql.Confusion;
+            AddFilter(command, filter);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var cells = new List<IntentConfusionCell>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cells.Add(new IntentConfusionCell(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            }
+
+            return new IntentConfusion(cells);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
     public async IAsyncEnumerable<ConversationEvent> ReadEventsAsync(AnalyticsFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -305,6 +330,17 @@ internal static class ConversationMetricsSql
         ON CONFLICT (conversation_id, turn_index) DO UPDATE SET
             detected = coalesce(turn_intents.detected, excluded.detected),
             confirmed = coalesce(turn_intents.confirmed, excluded.confirmed)
+        """;
+
+    internal const string Confusion = """
+        SELECT t.confirmed, t.detected, count(*) AS turns
+        FROM turn_intents t JOIN call_summaries c ON c.conversation_id = t.conversation_id
+        WHERE t.detected IS NOT NULL AND t.confirmed IS NOT NULL AND c.started_at IS NOT NULL
+          AND ($hotel IS NULL OR c.hotel_id = $hotel)
+          AND ($from IS NULL OR c.started_at >= $from)
+          AND ($to IS NULL OR c.started_at < $to)
+        GROUP BY t.confirmed, t.detected
+        ORDER BY t.confirmed COLLATE C, t.detected COLLATE C
         """;
 
     internal const string Query = """

@@ -18,6 +18,12 @@ public interface IConversationEventStore
     /// <returns>The events; the store serves other callers again once the enumeration ends.</returns>
     IAsyncEnumerable<ConversationEvent> ReadEventsAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>Computes the intent detector's confusion matrix over the scored user turns of the calls the filter selects.</summary>
+    /// <param name="filter">Which calls: hotel and start-time range.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The matrix, with per-intent precision and recall.</returns>
+    Task<IntentConfusion> GetIntentConfusionAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>Computes the conversation metrics of the calls the filter selects.</summary>
     /// <param name="filter">Which calls: hotel and start-time range.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
