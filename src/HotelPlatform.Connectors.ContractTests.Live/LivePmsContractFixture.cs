@@ -54,6 +54,9 @@ public abstract class LivePmsContractFixture : PmsContractFixture
     /// <summary>Gets the vendor option names the run cannot do without (credentials, property); each is a variable <c>HOTELPLATFORM_LIVE_{VENDOR}_{NAME}</c>.</summary>
     protected abstract IReadOnlyList<string> RequiredHotelSettings { get; }
 
+    /// <summary>Gets a value indicating whether the vendor's connector books; <see langword="false"/> (SiteMinder) makes the room type and rate plan optional: the kit's booking tests skip on the capability anyway.</summary>
+    protected virtual bool BooksReservations => true;
+
     /// <summary>Gets the hotel id the sandbox is registered under.</summary>
     protected virtual string HotelId => "live-" + Vendor;
 
@@ -114,7 +117,7 @@ public abstract class LivePmsContractFixture : PmsContractFixture
 
     /// <summary>Reads the settings; override to read them from elsewhere (tests of the fixture itself).</summary>
     /// <returns>The settings.</returns>
-    protected virtual LiveSandboxSettings ReadSettings() => LiveSandboxSettings.Read(Vendor, RequiredHotelSettings, GetType().Assembly);
+    protected virtual LiveSandboxSettings ReadSettings() => LiveSandboxSettings.Read(Vendor, RequiredHotelSettings, GetType().Assembly, BooksReservations);
 
     /// <inheritdoc />
     protected sealed override async ValueTask<IPmsConnector> CreateConnectorAsync(CancellationToken cancellationToken)
@@ -142,9 +145,11 @@ public abstract class LivePmsContractFixture : PmsContractFixture
         ArgumentNullException.ThrowIfNull(connector);
         var first = Settings.FirstNight;
         var last = first.AddDays(Settings.Nights - 1);
-        var scenario = new PmsContractScenario(Settings.RoomTypeId!, Settings.RatePlanId!, first, last)
+        // A vendor that cannot book has no room type or rate plan the kit could use; the scenario names none.
+        var roomType = Settings.RoomTypeId ?? "(none: the connector does not book)";
+        var scenario = new PmsContractScenario(roomType, Settings.RatePlanId ?? roomType, first, last)
         {
-            RoomsPerNight = await FreeRoomsPerNightAsync(connector, Settings.RoomTypeId!, first, last, cancellationToken),
+            RoomsPerNight = Settings.RoomTypeId is null ? PmsContractScenario.MinimumRoomsPerNight : await FreeRoomsPerNightAsync(connector, roomType, first, last, cancellationToken),
         };
         scenario = scenario with
         {
