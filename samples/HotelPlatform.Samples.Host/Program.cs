@@ -4,6 +4,9 @@ using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
 using HotelPlatform.Connectors.Simulators.SiteMinder;
 using HotelPlatform.Connectors.Simulators.Cloudbeds;
+using HotelPlatform.Connectors.Simulators.Opera;
+using HotelPlatform.Connectors.Simulators.Mews;
+using HotelPlatform.Connectors.Webhooks;
 using HotelPlatform.Samples.Host;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +17,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<ISimulatorBinding, ApaleoSimulatorBinding>();
 builder.Services.AddSingleton<ISimulatorBinding, SiteMinderSimulatorBinding>();
 builder.Services.AddSingleton<ISimulatorBinding, CloudbedsSimulatorBinding>();
+builder.Services.AddSingleton<ISimulatorBinding, OperaSimulatorBinding>();
+builder.Services.AddSingleton<ISimulatorBinding, MewsSimulatorBinding>();
 builder.Services.AddSingleton(sp => new EmbeddedSimulators(builder.Configuration, sp.GetServices<ISimulatorBinding>()));
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSimulators>());
 
@@ -23,10 +28,21 @@ builder.Services.AddPmsConnectors()
     .AddApaleoVendor()
     .AddSiteMinderVendor()
     .AddCloudbedsVendor()
+    .AddOperaVendor()
+    .AddMewsVendor()
     .AllowConfigurationKeys("Embedded", "Name", "TimeZone", "Currency") // read by EmbeddedSimulators to seed a simulator, not by the vendor's options
     .AddFromConfiguration(builder.Configuration.GetSection("Hotels"));
 
 builder.Services.AddHealthChecks().AddPmsHealthChecks();
+
+// Webhooks: deliveries to /webhooks/{hotelId} are verified by the hotel's vendor handler and committed to a durable
+// SQLite inbox (Webhooks:Inbox, relative to the content root) before the 2xx; SampleEventHandler runs afterwards.
+// The embedded simulators deliver their webhooks here (EmbeddedWebhookSubscriptions).
+var inboxPath = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Webhooks:Inbox"] ?? PmsWebhooksServiceCollectionExtensions.DefaultSqliteFile);
+builder.Services.AddPmsWebhooks(o => builder.Configuration.GetSection("Webhooks").Bind(o))
+    .UseSqlite(inboxPath)
+    .AddEventHandler<SampleEventHandler>();
+builder.Services.AddHostedService<EmbeddedWebhookSubscriptions>();
 
 // Statuses and other enums read as words in the JSON API ("Confirmed", not 1).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -35,6 +51,8 @@ var app = builder.Build();
 
 app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapSampleEndpoints();
+app.MapPmsWebhooks(EmbeddedWebhookSubscriptions.WebhookPrefix);
+app.MapWebhookPages();
 
 await app.RunAsync();
 

@@ -271,6 +271,33 @@ public abstract class SimulatorContractFixture<TSimulator> : PmsContractFixture
                 return acceptedStatus;
             },
             cancellationToken);
+    /// Runs a front-desk action at a local time of a day in the property's zone (a check-in that the vendor allows only
+    /// on or after the arrival day): the clock is moved there when that is later than now, and put back afterwards.
+    /// </summary>
+    /// <param name="day">The property's date.</param>
+    /// <param name="time">The local time on it.</param>
+    /// <param name="zone">The property's time zone.</param>
+    /// <param name="action">What to do then.</param>
+    protected void AtLocalTime(DateOnly day, TimeOnly time, TimeZoneInfo zone, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(action);
+        var now = Clock.GetUtcNow();
+        var local = day.ToDateTime(time);
+        var then = new DateTimeOffset(local, zone.GetUtcOffset(local));
+        if (then > now)
+        {
+            Clock.SetUtcNow(then);
+        }
+
+        try
+        {
+            action();
+        }
+        finally
+        {
+            Clock.SetUtcNow(now);
+        }
     }
 
     /// <summary>Records a webhook delivery the receiver refused; <see cref="VerifyRequestsAsync"/> fails the test then.</summary>

@@ -24,6 +24,32 @@ public sealed class BoundSimulator : IAsyncDisposable
         Settings = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Starts a simulator and binds it: the common body of an <see cref="ISimulatorBinding.StartAsync"/>. A simulator that
+    /// fails to start is disposed before the exception is passed on.
+    /// </summary>
+    /// <typeparam name="TSimulator">The vendor's simulator.</typeparam>
+    /// <param name="simulator">The simulator, not yet started.</param>
+    /// <param name="settings">The overrides for the hotel's section, made once it runs (its address is known then).</param>
+    /// <param name="cancellationToken">A token that cancels the start.</param>
+    /// <returns>The bound simulator.</returns>
+    public static async Task<BoundSimulator> StartAsync<TSimulator>(TSimulator simulator, Func<TSimulator, IReadOnlyDictionary<string, string?>> settings, CancellationToken cancellationToken = default)
+        where TSimulator : VendorSimulator
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        ArgumentNullException.ThrowIfNull(settings);
+        try
+        {
+            await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new BoundSimulator(simulator, settings(simulator));
+        }
+        catch
+        {
+            await simulator.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Gets the running simulator.</summary>
     public VendorSimulator Simulator { get; }
 

@@ -48,4 +48,11 @@ public sealed class SimulatorBindingContext
 
     /// <summary>Gets the simulator's shared settings (clock, seed, rate-limit enforcement); defaults when <see langword="null"/>.</summary>
     public SimulatorOptions? Options { get; init; }
+
+    /// <summary>Reads one of the hotel's settings; a missing, empty or blank value is <paramref name="fallback"/>.</summary>
+    /// <param name="key">The key, relative to the hotel's section.</param>
+    /// <param name="fallback">What a missing value is.</param>
+    /// <returns>The value or the fallback.</returns>
+    public string? Setting(string key, string? fallback = null) =>
+        string.IsNullOrWhiteSpace(Hotel[key]) ? fallback : Hotel[key];
 }

@@ -1,0 +1,773 @@
+using System.Runtime.CompilerServices;
+using HotelPlatform.Connectors.Caching;
+using HotelPlatform.Connectors.Http;
+using HotelPlatform.Connectors.Mews.Mapping;
+using HotelPlatform.Connectors.Mews.Wire;
+using HotelPlatform.Connectors.Paging;
+using Refit;
+
+namespace HotelPlatform.Connectors.Mews;
+
+/// <summary>
+/// The <see cref="IPmsConnector"/> of one Mews enterprise over the Mews Connector API. Register it with
+/// <c>AddMews(...)</c> on <c>AddPmsConnectors()</c>; every call is a <c>POST</c> through the runtime's HTTP pipeline,
+/// which puts <c>ClientToken</c>, <c>AccessToken</c> and <c>Client</c> into the body, paces the access token to Mews'
+/// 200 requests per 30 seconds and retries reads (marked as reads although they are POSTs).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Dates are the enterprise's: a stay's start is the arrival's local midnight plus the service's <c>StartOffset</c>, its
+/// end the departure's local midnight plus <c>EndOffset</c>, both converted to UTC in the enterprise's time zone
+/// (correct on daylight-saving days); a day filter spans the day's local midnights.
+/// </para>
+/// <para>
+/// Creates are exactly once without an idempotency key (Mews has none): the client reference goes into the
+/// reservation's <c>ChannelNumber</c>, and a create whose outcome is unknown is looked up by <c>ChannelNumbers</c> before
+/// it is sent again. Stay restrictions are not read (<see cref="ConnectorCapabilities.Restrictions"/> absent).
+/// </para>
+/// </remarks>
+public sealed class MewsConnector : PmsConnector
+{
+    /// <summary>The largest <c>Limitation.Count</c> Mews accepts.</summary>
+    internal const int MaxCount = 1000;
+
+    /// <summary>The default page size of reservation listings.</summary>
+    internal const int DefaultPageSize = 100;
+
+    private const string ReservationEntity = "Reservation";
+
+    private static readonly IReadOnlyList<string> AvailabilityMetrics = ["Occupied", "UsableResources"];
+
+    private readonly Func<MewsOptions> _options;
+    private readonly Func<IMewsApi> _api;
+    private readonly MewsResponses _responses = MewsResponses.Instance;
+    private readonly PmsCachedValue<MewsSetup> _setup;
+    private readonly PmsCachedValue<IReadOnlyList<RoomType>> _roomTypes;
+    private readonly PmsCachedValue<IReadOnlyList<RatePlan>> _ratePlans;
+    private readonly PmsCachedValue<IReadOnlyList<ProductModel>> _products;
+
+    /// <summary>Initializes a new instance of the <see cref="MewsConnector"/> class.</summary>
+    /// <param name="options">The hotel's current validated options.</param>
+    /// <param name="api">Makes the Refit client over the hotel's named HTTP client.</param>
+    /// <param name="timeProvider">The clock.</param>
+    internal MewsConnector(Func<MewsOptions> options, Func<IMewsApi> api, TimeProvider timeProvider)
+        : base(PmsVendors.Mews, options().PropertyId, MewsCapabilities.Supported, timeProvider)
+    {
+        _options = options;
+        _api = api;
+        var lifetime = options().ReferenceDataLifetime;
+        _setup = new PmsCachedValue<MewsSetup>(ReadSetupAsync, lifetime, TimeProvider);
+        _roomTypes = new PmsCachedValue<IReadOnlyList<RoomType>>(ReadRoomTypesAsync, lifetime, TimeProvider);
+        _ratePlans = new PmsCachedValue<IReadOnlyList<RatePlan>>(ReadRatePlansAsync, lifetime, TimeProvider);
+        _products = new PmsCachedValue<IReadOnlyList<ProductModel>>(ReadProductsAsync, lifetime, TimeProvider);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Reads the configuration now (not the kept one): a health check must reach Mews.</remarks>
+    protected override async Task CheckHealthCoreAsync(CancellationToken cancellationToken) =>
+        await _setup.RefreshAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    protected override async Task<PmsProperty> GetPropertyCoreAsync(CancellationToken cancellationToken) =>
+        (await SetupAsync(cancellationToken).ConfigureAwait(false)).Property;
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<RoomType>> GetRoomTypesCoreAsync(CancellationToken cancellationToken) =>
+        await _roomTypes.GetAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<RatePlan>> GetRatePlansCoreAsync(CancellationToken cancellationToken) =>
+        await _ratePlans.GetAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    /// <remarks><c>services/getAvailability/2024-01-22</c> with the metrics <c>Occupied</c> and <c>UsableResources</c>; what can be sold is their difference.</remarks>
+    protected override async Task<AvailabilityGrid> GetAvailabilityCoreAsync(AvailabilityRequest request, CancellationToken cancellationToken)
+    {
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var roomTypes = await _roomTypes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await AvailableAsync(setup, request.Arrival, request.Departure, "GetAvailability", cancellationToken).ConfigureAwait(false);
+        var wanted = request.RoomTypeIds.Count == 0 ? roomTypes.Select(r => r.VendorId) : request.RoomTypeIds;
+        var grid = wanted.Where(counts.ContainsKey).Select(id => new RoomTypeAvailability(id, counts[id])).ToList();
+        return new AvailabilityGrid(PropertyId, request.Arrival, request.Departure, grid);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>rates/getPricing</c> per rate (the asked one, or every active rate) for the stay's nights: one quote per resource
+    /// category and rate with the nightly gross amounts, for the categories with a room left on every night. The prices
+    /// are the rate's per-category prices; Mews does not vary them by occupancy in this operation. Categories that sleep
+    /// fewer than the party (<c>Capacity</c> + <c>ExtraCapacity</c>) are left out.
+    /// </remarks>
+    protected override async Task<IReadOnlyList<RateQuote>> QuoteCoreAsync(QuoteRequest request, CancellationToken cancellationToken)
+    {
+        const string operation = "Quote";
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var roomTypes = (await _roomTypes.GetAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.VendorId, StringComparer.Ordinal);
+        var ratePlans = await _ratePlans.GetAsync(cancellationToken).ConfigureAwait(false);
+        var available = await AvailableAsync(setup, request.Arrival, request.Departure, operation, cancellationToken).ConfigureAwait(false);
+        var quotes = new List<RateQuote>();
+        foreach (var rate in ratePlans.Where(r => request.RatePlanId is null || r.VendorId == request.RatePlanId))
+        {
+            var pricing = await _responses.ReadAsync(
+                Api.GetRatePricingAsync(new RatePricingRequest(rate.VendorId, setup.Midnight(request.Arrival), setup.Midnight(request.Departure.AddDays(-1))), cancellationToken),
+                new MewsCall(operation),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var category in pricing?.CategoryPrices ?? [])
+            {
+                if (!roomTypes.TryGetValue(category.CategoryId, out var roomType)
+                    || roomType.MaxOccupancy < request.Adults + request.ChildrenAges.Count
+                    || (request.RoomTypeIds.Count > 0 && !request.RoomTypeIds.Contains(category.CategoryId))
+                    || category.AmountPrices.Count != request.Nights
+                    || category.AmountPrices.Any(p => p.GrossValue is null)
+                    || !available.TryGetValue(category.CategoryId, out var nights))
+                {
+                    continue;
+                }
+
+                var left = nights.Min(n => n.Available);
+                if (left <= 0)
+                {
+                    continue;
+                }
+
+                var nightly = category.AmountPrices.Select((price, i) => new NightlyRate(request.Arrival.AddDays(i), new Money(price.GrossValue!.Value, price.Currency))).ToList();
+                var total = nightly.Skip(1).Aggregate(nightly[0].Amount, (sum, night) => sum + night.Amount);
+                quotes.Add(new RateQuote(category.CategoryId, rate.VendorId, total, nightly)
+                {
+                    RoomTypeName = roomType.Name,
+                    RatePlanName = rate.Name,
+                    Available = left,
+                });
+            }
+        }
+
+        return quotes;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The client reference is looked up first (<c>ChannelNumbers</c>): a create repeated with the same reference returns
+    /// the reservation the first one made. Otherwise the guest is found by e-mail (<c>customers/getAll</c>) or added
+    /// (<c>customers/add</c>), then <c>reservations/add</c> books with <c>ChannelNumber</c> = the client reference. When an attempt may have been
+    /// applied without an answer, the next attempt first looks the reference up (<c>ChannelNumbers</c>), so a
+    /// reservation is never made twice.
+    /// </remarks>
+    protected override async Task<Reservation> CreateReservationCoreAsync(ReservationDraft draft, CancellationToken cancellationToken)
+    {
+        const string operation = "CreateReservation";
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var reference = draft.ClientReference!;
+        var products = await ProductOrdersAsync(draft.Services, setup, draft.Arrival, draft.Departure, cancellationToken).ConfigureAwait(false);
+        var personCounts = MewsMapper.ToPersonCounts(draft.Adults, draft.ChildrenAges, setup.AgeCategories);
+        var call = new MewsCall(operation) { RefusalMayMeanNoAvailability = true };
+
+        // Mews has no idempotency key: a create repeated by the caller with the same reference finds the first one.
+        ReservationModel? existing;
+        using (PmsOperation.Begin(PmsOperationIntent.Read))
+        {
+            existing = await FindByChannelNumberAsync(reference, operation, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (existing is not null)
+        {
+            return (await MapAsync([existing], setup, operation, cancellationToken).ConfigureAwait(false))[0];
+        }
+
+        var customer = await FindOrAddCustomerAsync(draft.PrimaryGuest, operation, cancellationToken).ConfigureAwait(false);
+        var request = new AddReservationsRequest(setup.ServiceId,
+        [
+            new ReservationParameters(setup.StartUtc(draft.Arrival), setup.EndUtc(draft.Departure), draft.RoomTypeId, draft.RatePlanId, MewsMapper.ToPersonCounts(draft.Adults, draft.ChildrenAges, setup.AgeCategories))
+            {
+                Identifier = reference,
+                ChannelNumber = reference,
+                State = "Confirmed",
+                CustomerId = customer.Id,
+                Notes = draft.Comment,
+                ProductOrders = products.Count == 0 ? null : products,
+            },
+        ]);
+        var created = await PmsExactlyOnce.ExecuteAsync(
+            reference,
+            async (_, ct) =>
+            {
+                var answer = await _responses.ReadAsync(Api.AddReservationsAsync(request, ct), call, ct).ConfigureAwait(false);
+                var id = answer?.Reservations.FirstOrDefault()?.Reservation.Id
+                         ?? throw new PmsUnavailableException($"{PmsVendors.Mews} {operation}: Mews answered without the reservation (outcome unknown).") { Vendor = Vendor, Operation = operation, OutcomeUnknown = true };
+                using (PmsOperation.Begin(PmsOperationIntent.Read))
+                {
+                    return await FirstAsync(new ReservationFilter(new Limitation(1)) { ReservationIds = [id] }, operation, ct).ConfigureAwait(false)
+                           ?? throw new PmsUnavailableException($"{PmsVendors.Mews} {operation}: the new reservation could not be read yet (outcome unknown).") { Vendor = Vendor, Operation = operation, OutcomeUnknown = true };
+                }
+            },
+            async (key, ct) =>
+            {
+                using (PmsOperation.Begin(PmsOperationIntent.Read))
+                {
+                    return await FindByChannelNumberAsync(key, operation, ct).ConfigureAwait(false);
+                }
+            },
+            new PmsExactlyOnceOptions { Vendor = Vendor, Operation = operation, TimeProvider = TimeProvider, MaxAttempts = 2 },
+            cancellationToken).ConfigureAwait(false);
+        return (await MapAsync([created], setup, operation, cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <inheritdoc />
+    protected override async Task<Reservation> GetReservationCoreAsync(string reservationId, CancellationToken cancellationToken)
+    {
+        const string operation = "GetReservation";
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var model = await GetModelAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
+        return (await MapAsync([model], setup, operation, cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The number is tried as Mews' confirmation number (<c>Numbers</c>), then as a channel number (<c>ChannelNumbers</c>: a channel's booking number or the caller's client reference).</remarks>
+    protected override async Task<Reservation?> FindReservationCoreAsync(string confirmationNumber, CancellationToken cancellationToken)
+    {
+        const string operation = "FindReservation";
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var model = await FirstAsync(new ReservationFilter(new Limitation(1)) { Numbers = [confirmationNumber] }, operation, cancellationToken).ConfigureAwait(false)
+                    ?? await FindByChannelNumberAsync(confirmationNumber, operation, cancellationToken).ConfigureAwait(false);
+        return model is null ? null : (await MapAsync([model], setup, operation, cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Stay dates, occupancy, resource category and rate through <c>reservations/update</c> with Mews' update values (only
+    /// what changes is sent); the guest through <c>customers/update</c> of the reservation's owner. Mews'
+    /// <c>reservations/update</c> has no notes, so a <see cref="ReservationChanges.Comment"/> or
+    /// <see cref="ReservationChanges.GuestComment"/> throws <see cref="PmsNotSupportedException"/> naming the field,
+    /// before anything is changed.
+    /// </remarks>
+    protected override async Task<Reservation> ModifyReservationCoreAsync(string reservationId, ReservationChanges changes, CancellationToken cancellationToken)
+    {
+        const string operation = "ModifyReservation";
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var current = await GetModelAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
+        if (changes.Comment is not null || changes.GuestComment is not null)
+        {
+            var field = changes.Comment is not null ? nameof(ReservationChanges.Comment) : nameof(ReservationChanges.GuestComment);
+            throw new PmsNotSupportedException($"Mews cannot change a reservation's {field}: reservations/update has no notes (only reservations/add takes Notes).", ConnectorCapabilities.ModifyReservation)
+            {
+                Vendor = Vendor,
+                Operation = operation,
+                Feature = field,
+            };
+        }
+
+        if (changes.ChangesStay)
+        {
+            var (adults, children) = MewsMapper.FromPersonCounts(current.PersonCounts, setup.AgeCategories);
+            var update = new ReservationUpdate(reservationId)
+            {
+                StartUtc = changes.Arrival is { } arrival ? new(setup.StartUtc(arrival)) : null,
+                EndUtc = changes.Departure is { } departure ? new(setup.EndUtc(departure)) : null,
+                PersonCounts = changes.Adults is not null || changes.ChildrenAges is not null
+                    ? new(MewsMapper.ToPersonCounts(changes.Adults ?? adults, changes.ChildrenAges ?? children, setup.AgeCategories))
+                    : null,
+                RequestedCategoryId = changes.RoomTypeId is { } category ? new(category) : null,
+                RateId = changes.RatePlanId is { } rate ? new(rate) : null,
+            };
+
+            // An absolute state: sent again only after a read shows it is not yet applied.
+            await WriteOnceAsync(
+                reservationId,
+                new MewsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId, RefusalMayMeanNoAvailability = true },
+                ct => Api.UpdateReservationsAsync(new UpdateReservationsRequest([update]) { Reason = "Changed through HotelPlatform.Connectors." }, ct),
+                model => IsApplied(changes, model, setup),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (changes.PrimaryGuest is { } guest)
+        {
+            await _responses.ReadAsync(
+                Api.UpdateCustomerAsync(MewsMapper.ToUpdateCustomer(current.AccountId, guest), cancellationToken),
+                new MewsCall(operation) { EntityType = "Customer", EntityId = current.AccountId },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return await GetReservationCoreAsync(reservationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks><c>reservations/cancel</c> with <c>Notes</c> (required by Mews): the caller's reason, else <see cref="MewsOptions.DefaultCancellationNote"/>. A reservation already cancelled is returned as it is.</remarks>
+    protected override async Task<Reservation> CancelReservationCoreAsync(string reservationId, string? reason, CancellationToken cancellationToken)
+    {
+        const string operation = "CancelReservation";
+        var notes = string.IsNullOrWhiteSpace(reason) ? _options().DefaultCancellationNote : reason;
+        var current = await GetModelAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
+        if (current.State != "Canceled")
+        {
+            await WriteOnceAsync(
+                reservationId,
+                new MewsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId, RefusalMeansInvalidState = true },
+                ct => Api.CancelReservationsAsync(new CancelReservationsRequest([reservationId], notes), ct),
+                model => model.State == "Canceled",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return await GetReservationCoreAsync(reservationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>reservations/getAll/2023-06-06</c>, paged with <c>Limitation</c>: arrivals by <c>ScheduledStartUtc</c>,
+    /// departures by <c>ScheduledEndUtc</c>, in-house by <c>CollidingUtc</c>, each over the day's local midnights;
+    /// changed-since by <c>UpdatedUtc</c> up to now, split into windows of at most 3 months (Mews' limit), each
+    /// reservation listed once.
+    /// </remarks>
+    protected override async IAsyncEnumerable<Reservation> GetReservationsCoreAsync(ReservationQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const string operation = "GetReservations";
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var count = Math.Clamp(query.PageSize ?? DefaultPageSize, 1, MaxCount);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var date = query.Kind == ReservationQueryKind.ChangedSince ? default : await ResolveQueryDateAsync(query, cancellationToken).ConfigureAwait(false);
+        foreach (var filter in Filters(query, date, setup, count))
+        {
+            var pages = PmsPager.ByCursorAsync(
+                (cursor, size, ct) => _responses.ReadAsync(Api.GetReservationsAsync(filter with { Limitation = new Limitation(size, cursor) }, ct), new MewsCall(operation), ct),
+                page => page.Reservations,
+                page => page.Cursor,
+                count,
+                operation,
+                cancellationToken: cancellationToken);
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                var wanted = page.Items.Where(model => Wanted(query, date, model, setup) && seen.Add(model.Id)).ToList();
+                foreach (var reservation in await MapAsync(wanted, setup, operation, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return reservation;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks><c>customers/getAll</c> (<c>Extent</c> customers) by e-mail, else by last name (and first name); a phone number is matched on what these return, as Mews has no phone filter.</remarks>
+    protected override async Task<IReadOnlyList<GuestProfile>> SearchGuestsCoreAsync(GuestSearch search, CancellationToken cancellationToken)
+    {
+        const string operation = "SearchGuests";
+        var filter = new CustomerFilter(new CustomerExtent(Customers: true, Addresses: false), new Limitation(Math.Clamp(search.MaxResults, 1, MaxCount)));
+        if (!string.IsNullOrWhiteSpace(search.Email))
+        {
+            filter = filter with { Emails = [search.Email.Trim()] };
+        }
+        else if (!string.IsNullOrWhiteSpace(search.LastName))
+        {
+            filter = filter with { LastNames = [search.LastName.Trim()], FirstNames = string.IsNullOrWhiteSpace(search.FirstName) ? null : [search.FirstName.Trim()] };
+        }
+        else
+        {
+            throw new PmsNotSupportedException("Mews cannot search customers by phone number alone (customers/getAll filters by e-mail, names, ids and loyalty codes): add an e-mail address or a last name.", ConnectorCapabilities.SearchGuests)
+            {
+                Vendor = Vendor,
+                Operation = operation,
+            };
+        }
+
+        var found = await _responses.ReadAsync(Api.GetCustomersAsync(filter, cancellationToken), new MewsCall(operation), cancellationToken).ConfigureAwait(false);
+        return [.. (found?.Customers ?? []).Select(MewsMapper.ToGuest).Where(g => Matches(search, g)).Take(search.MaxResults)];
+    }
+
+    /// <inheritdoc />
+    protected override async Task<GuestProfile> GetGuestCoreAsync(string guestId, CancellationToken cancellationToken)
+    {
+        const string operation = "GetGuest";
+        var found = await CustomersAsync([guestId], operation, cancellationToken).ConfigureAwait(false);
+        return found.TryGetValue(guestId, out var guest)
+            ? guest
+            : throw new PmsNotFoundException($"{Vendor} {operation}: Mews has no customer '{guestId}'.") { Vendor = Vendor, Operation = operation, EntityType = "Customer", EntityId = guestId };
+    }
+
+    /// <inheritdoc />
+    /// <remarks>With a <see cref="GuestProfile.VendorId"/>: <c>customers/update</c>; without: <c>customers/add</c> (<c>OverwriteExisting</c> false).</remarks>
+    protected override async Task<GuestProfile> UpsertGuestCoreAsync(GuestProfile guest, CancellationToken cancellationToken)
+    {
+        const string operation = "UpsertGuest";
+        if (guest.VendorId is { } id)
+        {
+            await GetGuestCoreAsync(id, cancellationToken).ConfigureAwait(false);
+            var updated = await _responses.ReadAsync(Api.UpdateCustomerAsync(MewsMapper.ToUpdateCustomer(id, guest), cancellationToken), new MewsCall(operation) { EntityType = "Customer", EntityId = id }, cancellationToken).ConfigureAwait(false);
+            return updated is null ? await GetGuestCoreAsync(id, cancellationToken).ConfigureAwait(false) : MewsMapper.ToGuest(updated);
+        }
+
+        return MewsMapper.ToGuest(await AddCustomerAsync(guest, operation, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The service's active products (<c>products/getAll</c>), with their price; kept as reference data.</remarks>
+    protected override async Task<IReadOnlyList<ServiceOffer>> GetServiceOffersCoreAsync(ServiceOfferRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ReservationId is { } reservationId)
+        {
+            await GetModelAsync(reservationId, "GetServiceOffers", cancellationToken).ConfigureAwait(false);
+        }
+
+        var products = await _products.GetAsync(cancellationToken).ConfigureAwait(false);
+        return [.. products.Where(p => p.Price?.GrossValue is not null).Select(p => new ServiceOffer(p.Id, MewsMapper.Text(p.Names) ?? p.Id, new Money(p.Price!.GrossValue!.Value, p.Price.Currency))
+        {
+            Description = MewsMapper.Text(p.Descriptions),
+            PricingUnit = MewsMapper.ToPricingUnit(p.ChargingMode),
+        })];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>reservations/addProduct</c> with the count, over the reservation's stay (or the asked dates); the reservation is
+    /// then read with its products (order items). Not repeated after an unknown outcome: Mews would add the product twice.
+    /// </remarks>
+    protected override async Task<Reservation> AddServiceCoreAsync(string reservationId, ServiceOrder order, CancellationToken cancellationToken)
+    {
+        const string operation = "AddService";
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var current = await GetModelAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
+        var products = await _products.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (!products.Any(p => p.Id == order.ServiceId))
+        {
+            throw new PmsNotFoundException($"{Vendor} {operation}: the service has no product '{order.ServiceId}'.") { Vendor = Vendor, Operation = operation, EntityType = "Product", EntityId = order.ServiceId };
+        }
+
+        var (start, end) = order.Dates.Count == 0
+            ? (current.ScheduledStartUtc, current.ScheduledEndUtc)
+            : (setup.Midnight(order.Dates.Min()), setup.Midnight(order.Dates.Max().AddDays(1)));
+        await _responses.SendAsync(
+            Api.AddReservationProductAsync(new AddReservationProductRequest(reservationId, order.ServiceId, order.Quantity) { StartUtc = start, EndUtc = end }, cancellationToken),
+            new MewsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId },
+            cancellationToken).ConfigureAwait(false);
+        return (await MapAsync([await GetModelAsync(reservationId, operation, cancellationToken).ConfigureAwait(false)], setup, operation, cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    private static bool Matches(GuestSearch search, GuestProfile guest) =>
+        (string.IsNullOrWhiteSpace(search.Email) || string.Equals(guest.Email, search.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+        && (string.IsNullOrWhiteSpace(search.LastName) || string.Equals(guest.LastName, search.LastName.Trim(), StringComparison.OrdinalIgnoreCase))
+        && (string.IsNullOrWhiteSpace(search.FirstName) || string.Equals(guest.FirstName, search.FirstName.Trim(), StringComparison.OrdinalIgnoreCase))
+        && (string.IsNullOrWhiteSpace(search.Phone) || string.Equals(Digits(guest.Phone), Digits(search.Phone), StringComparison.Ordinal));
+
+    private static string Digits(string? phone) => new([.. (phone ?? string.Empty).Where(char.IsDigit)]);
+
+    private static bool IsApplied(ReservationChanges changes, ReservationModel model, MewsSetup setup) =>
+        (changes.Arrival is null || setup.Arrival(model.ScheduledStartUtc) == changes.Arrival)
+        && (changes.Departure is null || setup.Departure(model.ScheduledEndUtc) == changes.Departure)
+        && (changes.RoomTypeId is null || model.RequestedResourceCategoryId == changes.RoomTypeId)
+        && (changes.RatePlanId is null || model.RateId == changes.RatePlanId)
+        && (changes.Adults is null || MewsMapper.FromPersonCounts(model.PersonCounts, setup.AgeCategories).Adults == changes.Adults);
+
+    /// <summary>Whether a listed reservation belongs to the query (Mews' filters select by instant; the query is by the enterprise's date).</summary>
+    private static bool Wanted(ReservationQuery query, DateOnly date, ReservationModel model, MewsSetup setup)
+    {
+        if (!query.IncludeCancelled && model.State == "Canceled")
+        {
+            return false;
+        }
+
+        return query.Kind switch
+        {
+            ReservationQueryKind.Arrivals => setup.Arrival(model.ScheduledStartUtc) == date,
+            ReservationQueryKind.Departures => setup.Departure(model.ScheduledEndUtc) == date,
+            ReservationQueryKind.InHouse => model.State == "Started",
+            _ => model.UpdatedUtc >= query.Since,
+        };
+    }
+
+    private IMewsApi Api => _api();
+
+    private IReadOnlyList<ReservationFilter> Filters(ReservationQuery query, DateOnly date, MewsSetup setup, int count)
+    {
+        var limitation = new Limitation(count);
+        if (query.Kind == ReservationQueryKind.ChangedSince)
+        {
+            var now = TimeProvider.GetUtcNow();
+            return [.. MewsTime.Windows(query.Since!.Value, now).Select(w => new ReservationFilter(limitation) { ServiceIds = [setup.ServiceId], UpdatedUtc = new TimeInterval(w.Start, w.End) })];
+        }
+
+        var day = new TimeInterval(setup.Midnight(date), setup.Midnight(date.AddDays(1)));
+        var filter = new ReservationFilter(limitation) { ServiceIds = [setup.ServiceId] };
+        return
+        [
+            query.Kind switch
+            {
+                ReservationQueryKind.Arrivals => filter with { ScheduledStartUtc = day },
+                ReservationQueryKind.Departures => filter with { ScheduledEndUtc = day },
+                _ => filter with { CollidingUtc = day, States = ["Started"] },
+            },
+        ];
+    }
+
+    /// <summary>What can be sold per resource category and night: <c>UsableResources</c> minus <c>Occupied</c>.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<NightAvailability>>> AvailableAsync(MewsSetup setup, DateOnly arrival, DateOnly departure, string operation, CancellationToken cancellationToken)
+    {
+        var answer = await _responses.ReadAsync(
+            Api.GetAvailabilityAsync(new Wire.AvailabilityRequest(setup.ServiceId, setup.Midnight(arrival), setup.Midnight(departure.AddDays(-1)), AvailabilityMetrics), cancellationToken),
+            new MewsCall(operation),
+            cancellationToken).ConfigureAwait(false);
+        var result = new Dictionary<string, IReadOnlyList<NightAvailability>>(StringComparer.Ordinal);
+        if (answer is null)
+        {
+            return result;
+        }
+
+        var dates = answer.TimeUnitStartsUtc.Select(start => MewsTime.ToLocalDate(start, setup.Zone)).ToList();
+        foreach (var category in answer.ResourceCategoryAvailabilities)
+        {
+            var usable = category.Metrics.GetValueOrDefault("UsableResources") ?? [];
+            var occupied = category.Metrics.GetValueOrDefault("Occupied") ?? [];
+            result[category.ResourceCategoryId] = [.. dates.Select((date, i) => new NightAvailability(date, Math.Max(0, usable.ElementAtOrDefault(i) - occupied.ElementAtOrDefault(i))))];
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<ProductOrderParameters>> ProductOrdersAsync(IReadOnlyList<ServiceOrder> orders, MewsSetup setup, DateOnly arrival, DateOnly departure, CancellationToken cancellationToken)
+    {
+        if (orders.Count == 0)
+        {
+            return [];
+        }
+
+        var products = await _products.GetAsync(cancellationToken).ConfigureAwait(false);
+        return [.. orders.Select(order => products.Any(p => p.Id == order.ServiceId)
+            ? new ProductOrderParameters(order.ServiceId) { Count = order.Quantity, StartUtc = setup.Midnight(order.Dates.Count == 0 ? arrival : order.Dates.Min()), EndUtc = setup.Midnight(order.Dates.Count == 0 ? departure : order.Dates.Max().AddDays(1)) }
+            : throw new PmsValidationException($"Mews: the service has no product '{order.ServiceId}'.") { Vendor = Vendor, Operation = "CreateReservation", Field = "Services" })];
+    }
+
+    private async Task<CustomerModel> FindOrAddCustomerAsync(GuestProfile guest, string operation, CancellationToken cancellationToken)
+    {
+        if (guest.VendorId is { } id)
+        {
+            var known = await CustomersAsync([id], operation, cancellationToken).ConfigureAwait(false);
+            if (known.ContainsKey(id))
+            {
+                return new CustomerModel(id, guest.LastName);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(guest.Email))
+        {
+            using (PmsOperation.Begin(PmsOperationIntent.Read))
+            {
+                var found = await _responses.ReadAsync(
+                    Api.GetCustomersAsync(new CustomerFilter(new CustomerExtent(true, false), new Limitation(10)) { Emails = [guest.Email] }, cancellationToken),
+                    new MewsCall(operation),
+                    cancellationToken).ConfigureAwait(false);
+                if (found?.Customers.FirstOrDefault(c => string.Equals(c.LastName, guest.LastName, StringComparison.OrdinalIgnoreCase)) is { } match)
+                {
+                    return match;
+                }
+            }
+        }
+
+        return await AddCustomerAsync(guest, operation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CustomerModel> AddCustomerAsync(GuestProfile guest, string operation, CancellationToken cancellationToken) =>
+        await _responses.ReadAsync(Api.AddCustomerAsync(MewsMapper.ToAddCustomer(guest), cancellationToken), new MewsCall(operation), cancellationToken).ConfigureAwait(false)
+        ?? throw new PmsUnavailableException($"{Vendor} {operation}: Mews answered customers/add without the customer.") { Vendor = Vendor, Operation = operation, OutcomeUnknown = true };
+
+    /// <summary>The customers with these ids (one request per 1000), as guests.</summary>
+    private async Task<Dictionary<string, GuestProfile>> CustomersAsync(IReadOnlyCollection<string> ids, string operation, CancellationToken cancellationToken)
+    {
+        var guests = new Dictionary<string, GuestProfile>(StringComparer.Ordinal);
+        using (PmsOperation.Begin(PmsOperationIntent.Read))
+        {
+            foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(MaxCount))
+            {
+                var found = await _responses.ReadAsync(
+                    Api.GetCustomersAsync(new CustomerFilter(new CustomerExtent(true, false), new Limitation(chunk.Length)) { CustomerIds = chunk }, cancellationToken),
+                    new MewsCall(operation),
+                    cancellationToken).ConfigureAwait(false);
+                foreach (var customer in found?.Customers ?? [])
+                {
+                    guests[customer.Id] = MewsMapper.ToGuest(customer);
+                }
+            }
+        }
+
+        return guests;
+    }
+
+    /// <summary>Maps reservations with their owners, read in one <c>customers/getAll</c>.</summary>
+    private async Task<IReadOnlyList<Reservation>> MapAsync(IReadOnlyList<ReservationModel> models, MewsSetup setup, string operation, CancellationToken cancellationToken)
+    {
+        if (models.Count == 0)
+        {
+            return [];
+        }
+
+        var guests = await CustomersAsync([.. models.Select(m => m.AccountId)], operation, cancellationToken).ConfigureAwait(false);
+        var services = await ProductsOfAsync(models, setup, operation, cancellationToken).ConfigureAwait(false);
+        return [.. models.Select(m => MewsMapper.ToReservation(m, guests.GetValueOrDefault(m.AccountId) ?? new GuestProfile("(unknown)") { VendorId = m.AccountId }, setup, PropertyId) with
+        {
+            Services = services.GetValueOrDefault(m.Id) ?? [],
+        })];
+    }
+
+    /// <summary>
+    /// The products added to reservations: the Reservation (ver 2023-06-06) does not list them, so they are read as
+    /// <c>ProductOrder</c> order items of the reservations (a reservation is a service order), one
+    /// <c>orderItems/getAll</c> per 1000 reservations. A product's quantity is its units per date.
+    /// </summary>
+    private async Task<Dictionary<string, IReadOnlyList<ReservationService>>> ProductsOfAsync(IReadOnlyList<ReservationModel> models, MewsSetup setup, string operation, CancellationToken cancellationToken)
+    {
+        var products = await _products.GetAsync(cancellationToken).ConfigureAwait(false);
+        var items = new List<OrderItemModel>();
+        using (PmsOperation.Begin(PmsOperationIntent.Read))
+        {
+            foreach (var chunk in models.Select(m => m.Id).Chunk(MaxCount))
+            {
+                items.AddRange(await ReadAllAsync(
+                    (cursor, ct) => _responses.ReadAsync(Api.GetOrderItemsAsync(new OrderItemFilter(chunk, ["ProductOrder"], new Limitation(MaxCount, cursor)), ct), new MewsCall(operation), ct),
+                    page => page.OrderItems,
+                    page => page.Cursor,
+                    cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return items
+            .Where(i => i.CanceledUtc is null && i.Data?.Product?.ProductId is not null)
+            .GroupBy(i => i.ServiceOrderId, StringComparer.Ordinal)
+            .ToDictionary(
+                byReservation => byReservation.Key,
+                byReservation => (IReadOnlyList<ReservationService>)[.. byReservation.GroupBy(i => i.Data!.Product!.ProductId, StringComparer.Ordinal).Select(byProduct =>
+                {
+                    var dates = byProduct.Select(i => MewsTime.ToLocalDate(i.ConsumedUtc, setup.Zone)).Distinct().Order().ToList();
+                    var amounts = byProduct.Where(i => i.Amount?.GrossValue is not null).Select(i => new Money(i.Amount!.GrossValue!.Value, i.Amount.Currency)).ToList();
+                    var name = products.FirstOrDefault(p => p.Id == byProduct.Key) is { } product ? MewsMapper.Text(product.Names) ?? byProduct.Key : byProduct.Key;
+                    return new ReservationService(byProduct.Key, name, byProduct.Sum(i => i.UnitCount) / Math.Max(1, dates.Count))
+                    {
+                        Dates = dates,
+                        Total = amounts.Count == 0 ? null : amounts.Skip(1).Aggregate(amounts[0], (sum, amount) => sum + amount),
+                    };
+                })],
+                StringComparer.Ordinal);
+    }
+
+    private async Task<ReservationModel> GetModelAsync(string reservationId, string operation, CancellationToken cancellationToken)
+    {
+        using (PmsOperation.Begin(PmsOperationIntent.Read))
+        {
+            return await FirstAsync(new ReservationFilter(new Limitation(1)) { ReservationIds = [reservationId] }, operation, cancellationToken).ConfigureAwait(false)
+                   ?? throw new PmsNotFoundException($"{Vendor} {operation}: Mews has no reservation '{reservationId}'.") { Vendor = Vendor, Operation = operation, EntityType = ReservationEntity, EntityId = reservationId };
+        }
+    }
+
+    private Task<ReservationModel?> FindByChannelNumberAsync(string channelNumber, string operation, CancellationToken cancellationToken) =>
+        FirstAsync(new ReservationFilter(new Limitation(1)) { ChannelNumbers = [channelNumber] }, operation, cancellationToken);
+
+    private async Task<ReservationModel?> FirstAsync(ReservationFilter filter, string operation, CancellationToken cancellationToken)
+    {
+        var page = await _responses.ReadAsync(Api.GetReservationsAsync(filter, cancellationToken), new MewsCall(operation), cancellationToken).ConfigureAwait(false);
+        return page?.Reservations.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Sends a write that sets an absolute state: a transient failure is tried again, but once an attempt may have been
+    /// applied the reservation is read first and the write is not repeated when it already shows the state asked for.
+    /// </summary>
+    private Task<ReservationModel> WriteOnceAsync(string reservationId, MewsCall call, Func<CancellationToken, Task<IApiResponse>> write, Func<ReservationModel, bool> isDone, CancellationToken cancellationToken) =>
+        PmsExactlyOnce.ExecuteAsync(
+            reservationId,
+            async (_, ct) =>
+            {
+                await _responses.SendAsync(write(ct), call, ct).ConfigureAwait(false);
+                return await GetModelAsync(reservationId, call.Operation, ct).ConfigureAwait(false);
+            },
+            async (_, ct) =>
+            {
+                var now = await GetModelAsync(reservationId, call.Operation, ct).ConfigureAwait(false);
+                return isDone(now) ? now : null;
+            },
+            new PmsExactlyOnceOptions { Vendor = Vendor, Operation = call.Operation, TimeProvider = TimeProvider },
+            cancellationToken);
+
+    private ValueTask<MewsSetup> SetupAsync(CancellationToken cancellationToken) => _setup.GetAsync(cancellationToken);
+
+    /// <summary>
+    /// <c>configuration/get</c> (enterprise, zone, currency), <c>services/getAll</c> (the bookable service and its
+    /// offsets) and <c>ageCategories/getAll</c> of that service.
+    /// </summary>
+    private async Task<MewsSetup> ReadSetupAsync(CancellationToken cancellationToken)
+    {
+        const string operation = "GetProperty";
+        var configuration = await _responses.ReadAsync(Api.GetConfigurationAsync(new EmptyRequest(), cancellationToken), new MewsCall(operation), cancellationToken).ConfigureAwait(false)
+                            ?? throw new PmsUnavailableException($"{Vendor} {operation}: Mews answered configuration/get without a body.") { Vendor = Vendor, Operation = operation };
+        var enterprise = configuration.Enterprise;
+        if (!string.Equals(enterprise.Id, PropertyId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PmsAuthenticationException($"{Vendor} {operation}: the access token belongs to enterprise '{enterprise.Id}', not to the hotel's PropertyId '{PropertyId}'.") { Vendor = Vendor, Operation = operation };
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(enterprise.TimeZoneIdentifier, out var zone))
+        {
+            throw new PmsException($"{Vendor} {operation}: enterprise time zone '{enterprise.TimeZoneIdentifier}' is unknown to this machine.") { Vendor = Vendor, Operation = operation };
+        }
+
+        var currency = enterprise.Currencies?.FirstOrDefault(c => c.IsDefault)?.Currency ?? enterprise.Currencies?.FirstOrDefault()?.Currency
+                       ?? throw new PmsException($"{Vendor} {operation}: the enterprise has no currency.") { Vendor = Vendor, Operation = operation };
+        var services = await ReadAllAsync(
+            (cursor, ct) => _responses.ReadAsync(Api.GetServicesAsync(new ServicesRequest(new Limitation(MaxCount, cursor)), ct), new MewsCall(operation), ct),
+            page => page.Services,
+            page => page.Cursor,
+            cancellationToken).ConfigureAwait(false);
+        var wanted = _options().ServiceId;
+        var service = services.FirstOrDefault(s => wanted is null
+                          ? s.IsActive && s.Data is { Discriminator: "Bookable", Value.TimeUnitPeriod: "Day" }
+                          : string.Equals(s.Id, wanted, StringComparison.OrdinalIgnoreCase))
+                      ?? throw new PmsException(wanted is null
+                          ? $"{Vendor} {operation}: the enterprise has no active bookable service with daily time units; set ServiceId."
+                          : $"{Vendor} {operation}: the enterprise has no service '{wanted}'.") { Vendor = Vendor, Operation = operation };
+        var ages = await ReadAllAsync(
+            (cursor, ct) => _responses.ReadAsync(Api.GetAgeCategoriesAsync(new ByServicesRequest([service.Id], new Limitation(MaxCount, cursor)), ct), new MewsCall(operation), ct),
+            page => page.AgeCategories,
+            page => page.Cursor,
+            cancellationToken).ConfigureAwait(false);
+        var property = new PmsProperty(enterprise.Id, enterprise.Name, enterprise.TimeZoneIdentifier, currency);
+        return new MewsSetup(property, zone, service.Id, MewsTime.ParseDuration(service.Data?.Value?.StartOffset), MewsTime.ParseDuration(service.Data?.Value?.EndOffset), ages);
+    }
+
+    private async Task<IReadOnlyList<RoomType>> ReadRoomTypesAsync(CancellationToken cancellationToken)
+    {
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var categories = await ReadAllAsync(
+            (cursor, ct) => _responses.ReadAsync(Api.GetResourceCategoriesAsync(new ByServicesRequest([setup.ServiceId], new Limitation(MaxCount, cursor)), ct), new MewsCall("GetRoomTypes"), ct),
+            page => page.ResourceCategories,
+            page => page.Cursor,
+            cancellationToken).ConfigureAwait(false);
+        return [.. categories.Where(c => c.IsActive).Select(MewsMapper.ToRoomType)];
+    }
+
+    private async Task<IReadOnlyList<RatePlan>> ReadRatePlansAsync(CancellationToken cancellationToken)
+    {
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var rates = await ReadAllAsync(
+            (cursor, ct) => _responses.ReadAsync(Api.GetRatesAsync(new ByServicesRequest([setup.ServiceId], new Limitation(MaxCount, cursor)), ct), new MewsCall("GetRatePlans"), ct),
+            page => page.Rates,
+            page => page.Cursor,
+            cancellationToken).ConfigureAwait(false);
+        return [.. rates.Where(r => r.IsActive && r.IsEnabled).Select(r => MewsMapper.ToRatePlan(r, setup.Property.Currency))];
+    }
+
+    private async Task<IReadOnlyList<ProductModel>> ReadProductsAsync(CancellationToken cancellationToken)
+    {
+        var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var products = await ReadAllAsync(
+            (cursor, ct) => _responses.ReadAsync(Api.GetProductsAsync(new ProductsRequest([setup.ServiceId], new Limitation(MaxCount, cursor)), ct), new MewsCall("GetServiceOffers"), ct),
+            page => page.Products,
+            page => page.Cursor,
+            cancellationToken).ConfigureAwait(false);
+        return [.. products.Where(p => p.IsActive)];
+    }
+
+    /// <summary>Reads every page of a reference-data listing with the runtime's cursor pager.</summary>
+    private static async Task<List<TItem>> ReadAllAsync<TPage, TItem>(Func<string?, CancellationToken, Task<TPage?>> fetch, Func<TPage, IReadOnlyList<TItem>> items, Func<TPage, string?> cursor, CancellationToken cancellationToken)
+        where TPage : class
+    {
+        var all = new List<TItem>();
+        await foreach (var page in PmsPager.ByCursorAsync((c, _, ct) => fetch(c, ct), items, cursor, MaxCount, "reference", cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            all.AddRange(page.Items);
+        }
+
+        return all;
+    }
+}

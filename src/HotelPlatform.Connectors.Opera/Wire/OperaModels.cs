@@ -1,0 +1,557 @@
+// OHIP wire models, member names as in Oracle's OpenAPI documents (rsv, par, inv, rmcfg, rtp, crm, blk, int 25.5):
+// only the members the connector reads or writes; unknown members of answers are ignored.
+using System.Text.Json.Serialization;
+
+namespace HotelPlatform.Connectors.Opera.Wire;
+
+/// <summary>rsv <c>uniqueID_Type</c> (also profile and block ids).</summary>
+internal sealed record UniqueId(string? Id, string? Type);
+
+/// <summary>rsv <c>externalReferenceType</c>.</summary>
+internal sealed record ExternalReference(string? Id, string? IdContext);
+
+/// <summary><c>totalType</c>.</summary>
+internal sealed record TotalModel
+{
+    public decimal? AmountBeforeTax { get; init; }
+
+    public decimal? AmountAfterTax { get; init; }
+
+    public string? CurrencyCode { get; init; }
+}
+
+/// <summary><c>currencyAmountType</c>.</summary>
+internal sealed record CurrencyAmount(decimal? Amount, string? CurrencyCode);
+
+/// <summary><c>childAgeType</c>.</summary>
+internal sealed record ChildAge(int? Age);
+
+/// <summary><c>guestCountsType</c>.</summary>
+internal sealed record GuestCounts
+{
+    public int? Adults { get; init; }
+
+    public int? Children { get; init; }
+
+    public IReadOnlyList<ChildAge>? ChildAges { get; init; }
+}
+
+/// <summary><c>amountType</c>: one rate of <c>rates.rate[]</c>.</summary>
+internal sealed record RateAmount
+{
+    public TotalModel? Base { get; init; }
+
+    public TotalModel? Total { get; init; }
+
+    public DateOnly? Start { get; init; }
+
+    public DateOnly? End { get; init; }
+}
+
+/// <summary><c>ratesType</c>.</summary>
+internal sealed record RatesModel(IReadOnlyList<RateAmount>? Rate);
+
+/// <summary><c>roomRateType</c> (rsv and par).</summary>
+internal sealed record RoomRate
+{
+    public TotalModel? Total { get; init; }
+
+    public RatesModel? Rates { get; init; }
+
+    public GuestCounts? GuestCounts { get; init; }
+
+    public string? RoomType { get; init; }
+
+    public string? RatePlanCode { get; init; }
+
+    public DateOnly? Start { get; init; }
+
+    public DateOnly? End { get; init; }
+
+    public string? MarketCode { get; init; }
+
+    public string? SourceCode { get; init; }
+
+    public int? NumberOfUnits { get; init; }
+
+    /// <summary>par <c>roomRateAvailReasonType</c>: Available, Restricted, RestrictedDueToInventory, ...</summary>
+    public string? Availability { get; init; }
+}
+
+/// <summary><c>resGuaranteeType</c>.</summary>
+internal sealed record Guarantee(string? GuaranteeCode);
+
+/// <summary>rsv <c>roomStayType</c> / par <c>roomStayType</c>.</summary>
+internal sealed record RoomStay
+{
+    public IReadOnlyList<RoomRate>? RoomRates { get; init; }
+
+    public GuestCounts? GuestCounts { get; init; }
+
+    public DateOnly? ArrivalDate { get; init; }
+
+    public DateOnly? DepartureDate { get; init; }
+
+    public Guarantee? Guarantee { get; init; }
+
+    public TotalModel? Total { get; init; }
+}
+
+/// <summary><c>personNameType</c>.</summary>
+internal sealed record PersonName
+{
+    public string? GivenName { get; init; }
+
+    public string? Surname { get; init; }
+
+    /// <summary>Primary, Alternate, External, ...</summary>
+    public string? NameType { get; init; }
+}
+
+/// <summary><c>customerType</c>.</summary>
+internal sealed record Customer
+{
+    public IReadOnlyList<PersonName>? PersonName { get; init; }
+
+    public string? Language { get; init; }
+
+    public string? Nationality { get; init; }
+}
+
+/// <summary><c>emailType</c>.</summary>
+internal sealed record EmailModel(string? EmailAddress, string? Type);
+
+/// <summary><c>emailInfoType</c>.</summary>
+internal sealed record EmailInfo(EmailModel? Email);
+
+/// <summary>The <c>emails</c> object of <c>profileType</c>.</summary>
+internal sealed record Emails(IReadOnlyList<EmailInfo>? EmailInfo);
+
+/// <summary><c>telephoneType</c>.</summary>
+internal sealed record Telephone(string? PhoneNumber, string? PhoneTechType, string? PhoneUseType);
+
+/// <summary><c>telephoneInfoType</c>.</summary>
+internal sealed record TelephoneInfo(Telephone? Telephone);
+
+/// <summary>The <c>telephones</c> object of <c>profileType</c>.</summary>
+internal sealed record Telephones(IReadOnlyList<TelephoneInfo>? TelephoneInfo);
+
+/// <summary><c>countryNameType</c>.</summary>
+internal sealed record CountryName(string? Code);
+
+/// <summary><c>addressType</c>.</summary>
+internal sealed record AddressModel
+{
+    public IReadOnlyList<string>? AddressLine { get; init; }
+
+    public string? CityName { get; init; }
+
+    public string? PostalCode { get; init; }
+
+    public CountryName? Country { get; init; }
+}
+
+/// <summary><c>addressInfoType</c>.</summary>
+internal sealed record AddressInfo(AddressModel? Address);
+
+/// <summary>The <c>addresses</c> object of <c>profileType</c>.</summary>
+internal sealed record Addresses(IReadOnlyList<AddressInfo>? AddressInfo);
+
+/// <summary><c>profileType</c> (rsv inline guest, crm profile details).</summary>
+internal sealed record ProfileDetails
+{
+    public Customer? Customer { get; init; }
+
+    public Addresses? Addresses { get; init; }
+
+    public Telephones? Telephones { get; init; }
+
+    public Emails? Emails { get; init; }
+
+    /// <summary><c>profileTypeType</c>: Guest, Company, ...</summary>
+    public string? ProfileType { get; init; }
+
+    /// <summary>crm <c>privacyInfoType</c>: the guest's opt-ins.</summary>
+    public PrivacyInfo? PrivacyInfo { get; init; }
+}
+
+/// <summary>crm <c>privacyInfoType</c> (the opt-ins the connector maps).</summary>
+internal sealed record PrivacyInfo
+{
+    public bool? OptInEmail { get; init; }
+
+    public bool? OptInSms { get; init; }
+
+    public bool? OptInMailingList { get; init; }
+
+    public bool? OptInThirdParty { get; init; }
+}
+
+/// <summary>The <c>profileInfo</c> of <c>resGuestType</c>.</summary>
+internal sealed record GuestProfileInfo
+{
+    public IReadOnlyList<UniqueId>? ProfileIdList { get; init; }
+
+    public ProfileDetails? Profile { get; init; }
+}
+
+/// <summary><c>resGuestType</c>.</summary>
+internal sealed record ReservationGuest(GuestProfileInfo? ProfileInfo, bool? Primary);
+
+/// <summary><c>formattedTextTextType</c>.</summary>
+internal sealed record FormattedText(string? Value);
+
+/// <summary><c>commentType</c>.</summary>
+internal sealed record CommentModel
+{
+    public FormattedText? Text { get; init; }
+
+    public string? CommentTitle { get; init; }
+
+    public string? Type { get; init; }
+
+    public bool? Internal { get; init; }
+}
+
+/// <summary><c>commentInfoType</c>.</summary>
+internal sealed record CommentInfo(CommentModel? Comment);
+
+/// <summary><c>hotelReservationType</c> (and, for updates, <c>hotelReservationInstructionType</c>: its members are a subset).</summary>
+internal sealed record HotelReservation
+{
+    public IReadOnlyList<UniqueId>? ReservationIdList { get; init; }
+
+    public IReadOnlyList<ExternalReference>? ExternalReferences { get; init; }
+
+    public RoomStay? RoomStay { get; init; }
+
+    public IReadOnlyList<ReservationGuest>? ReservationGuests { get; init; }
+
+    public IReadOnlyList<CommentInfo>? Comments { get; init; }
+
+    public string? HotelId { get; init; }
+
+    /// <summary><c>pMS_ResStatusType</c>.</summary>
+    public string? ReservationStatus { get; init; }
+
+    public string? ComputedReservationStatus { get; init; }
+
+    public DateTimeOffset? CreateDateTime { get; init; }
+
+    public DateTimeOffset? LastModifyDateTime { get; init; }
+}
+
+/// <summary><c>hotelReservationsType</c>.</summary>
+internal sealed record HotelReservations
+{
+    public IReadOnlyList<HotelReservation>? Reservation { get; init; }
+}
+
+/// <summary>rsv <c>reservation</c> (getReservation, getReservationByExtId) and <c>createReservationType</c> (postReservation's 201).</summary>
+internal sealed record ReservationEnvelope(HotelReservations? Reservations);
+
+/// <summary>rsv <c>createReservation</c>, the body of <c>postReservation</c> and <c>postReservationByBlock</c>.</summary>
+internal sealed record CreateReservationRequest(HotelReservations Reservations);
+
+/// <summary>rsv <c>changeReservation</c>, the body of <c>putReservation</c> (<c>reservations</c> is a plain array here).</summary>
+internal sealed record ChangeReservationRequest(IReadOnlyList<HotelReservation> Reservations);
+
+/// <summary><c>cancellationReasonType</c>.</summary>
+internal sealed record CancellationReason(string? Code, string? Description);
+
+/// <summary><c>cancelReservationType</c> (the request's member).</summary>
+internal sealed record CancelReservationItem(IReadOnlyList<UniqueId> ReservationIdList, string HotelId);
+
+/// <summary>rsv <c>cancelReservation</c>, the body of <c>postCancelReservation</c>.</summary>
+internal sealed record CancelReservationRequest(CancellationReason? Reason, IReadOnlyList<CancelReservationItem> Reservations);
+
+/// <summary>rsv <c>stayInfoType</c> (search results).</summary>
+internal sealed record StayInfo
+{
+    public DateOnly? ArrivalDate { get; init; }
+
+    public DateOnly? DepartureDate { get; init; }
+
+    public int? AdultCount { get; init; }
+
+    public int? ChildCount { get; init; }
+
+    public string? RoomType { get; init; }
+
+    public string? RatePlanCode { get; init; }
+
+    public CurrencyAmount? TotalAmount { get; init; }
+}
+
+/// <summary>rsv <c>resGuestInfoType</c> (search results).</summary>
+internal sealed record ReservationGuestInfo
+{
+    public string? GivenName { get; init; }
+
+    public string? Surname { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Id { get; init; }
+}
+
+/// <summary>rsv <c>reservationInfoType</c>, one search result.</summary>
+internal sealed record ReservationInfo
+{
+    public IReadOnlyList<UniqueId>? ReservationIdList { get; init; }
+
+    public IReadOnlyList<ExternalReference>? ExternalReferences { get; init; }
+
+    public StayInfo? RoomStay { get; init; }
+
+    public ReservationGuestInfo? ReservationGuest { get; init; }
+
+    public string? HotelId { get; init; }
+
+    public string? ReservationStatus { get; init; }
+
+    public string? ComputedReservationStatus { get; init; }
+
+    public DateTimeOffset? CreateDateTime { get; init; }
+
+    public DateTimeOffset? LastModifyDateTime { get; init; }
+}
+
+/// <summary>The <c>reservations</c> object of rsv <c>reservationsDetails</c>.</summary>
+internal sealed record ReservationInfoList
+{
+    public IReadOnlyList<ReservationInfo>? ReservationInfo { get; init; }
+
+    public bool? HasMore { get; init; }
+
+    public int? TotalResults { get; init; }
+
+    public int? Count { get; init; }
+}
+
+/// <summary>rsv <c>reservationsDetails</c> (getHotelReservations).</summary>
+internal sealed record ReservationsDetails(ReservationInfoList? Reservations);
+
+/// <summary>par <c>roomStayType</c> of an availability answer.</summary>
+internal sealed record AvailabilityRoomStay(IReadOnlyList<RoomRate>? RoomRates, DateOnly? ArrivalDate, DateOnly? DepartureDate);
+
+/// <summary>par <c>availResponseSegmentType</c>.</summary>
+internal sealed record AvailabilitySegment
+{
+    public IReadOnlyList<AvailabilityRoomStay>? RoomStays { get; init; }
+
+    public string? HotelId { get; init; }
+
+    public bool? HasMore { get; init; }
+
+    public string? PagingKey { get; init; }
+}
+
+/// <summary>par <c>hotelAvailability</c> (getHotelAvailability).</summary>
+internal sealed record HotelAvailability(IReadOnlyList<AvailabilitySegment>? HotelAvailabilityList)
+{
+    [JsonPropertyName("hotelAvailability")]
+    public IReadOnlyList<AvailabilitySegment>? HotelAvailabilityList { get; init; } = HotelAvailabilityList;
+}
+
+/// <summary>inv <c>inventoryCountsType</c>.</summary>
+internal sealed record InventoryCount
+{
+    public bool? Available { get; init; }
+
+    public int? AvailableCount { get; init; }
+
+    public DateOnly? StartDate { get; init; }
+
+    public DateOnly? EndDate { get; init; }
+}
+
+/// <summary>inv <c>inventoryLevelCountsListType</c>.</summary>
+internal sealed record InventoryLevel(string? Code, IReadOnlyList<InventoryCount>? InventoryCounts);
+
+/// <summary>inv <c>hotelInventoryType</c>.</summary>
+internal sealed record HotelInventoryItem(IReadOnlyList<InventoryLevel>? RoomTypeInventories);
+
+/// <summary>inv <c>hotelInventory</c> (getHotelInventory).</summary>
+internal sealed record HotelInventory(IReadOnlyList<HotelInventoryItem>? HotelInventories);
+
+/// <summary><c>translationTextType2000</c>.</summary>
+internal sealed record TranslationText(string? DefaultText);
+
+/// <summary>rmcfg <c>roomTypeType</c>.</summary>
+internal sealed record RoomTypeModel
+{
+    public string? RoomType { get; init; }
+
+    public TranslationText? ShortDescription { get; init; }
+
+    public TranslationText? Description { get; init; }
+
+    public int? MaximumOccupancy { get; init; }
+
+    public int? NumberOfRooms { get; init; }
+
+    public bool? Pseudo { get; init; }
+
+    public bool? Inactive { get; init; }
+}
+
+/// <summary>rmcfg <c>roomTypesType</c>.</summary>
+internal sealed record RoomTypeGroup(IReadOnlyList<RoomTypeModel>? RoomType, string? HotelId);
+
+/// <summary>rmcfg <c>roomTypesDetails</c> (getRoomTypes).</summary>
+internal sealed record RoomTypesDetails
+{
+    public IReadOnlyList<RoomTypeGroup>? RoomTypes { get; init; }
+
+    public bool? HasMore { get; init; }
+
+    public int? TotalResults { get; init; }
+}
+
+/// <summary>rtp <c>ratePlanPrimaryDetailsType</c>.</summary>
+internal sealed record RatePlanPrimaryDetails(TranslationText? Description);
+
+/// <summary>rtp <c>ratePlanTransactionDetailsType</c>.</summary>
+internal sealed record RatePlanTransactionDetails(string? CurrencyCode);
+
+/// <summary>rtp <c>rateRoomTypeDetailType</c>.</summary>
+internal sealed record RateRoomType(string? Code);
+
+/// <summary>rtp <c>ratePlanType</c>.</summary>
+internal sealed record RatePlanModel
+{
+    public string? RatePlanCode { get; init; }
+
+    public string? HotelId { get; init; }
+
+    public RatePlanPrimaryDetails? PrimaryDetails { get; init; }
+
+    public RatePlanTransactionDetails? TransactionDetails { get; init; }
+
+    public IReadOnlyList<RateRoomType>? RoomTypeList { get; init; }
+}
+
+/// <summary>rtp <c>ratePlanInfo</c> (getRatePlansByHotel).</summary>
+internal sealed record RatePlanInfo(IReadOnlyList<RatePlanModel>? RatePlans);
+
+/// <summary>crm <c>profile</c> (getProfile, postProfile, putProfile).</summary>
+internal sealed record ProfileEnvelope
+{
+    public IReadOnlyList<UniqueId>? ProfileIdList { get; init; }
+
+    public ProfileDetails? ProfileDetails { get; init; }
+}
+
+/// <summary>crm <c>profileSummaryInfoType</c>.</summary>
+internal sealed record ProfileSummaryInfo(IReadOnlyList<UniqueId>? ProfileIdList);
+
+/// <summary>crm <c>profileSummariesType</c>.</summary>
+internal sealed record ProfileSummaryList
+{
+    public IReadOnlyList<ProfileSummaryInfo>? ProfileInfo { get; init; }
+
+    public bool? HasMore { get; init; }
+
+    public int? TotalResults { get; init; }
+}
+
+/// <summary>crm <c>profileSummaries</c> (getProfiles).</summary>
+internal sealed record ProfileSummaries(ProfileSummaryList? ProfileSummariesList)
+{
+    [JsonPropertyName("profileSummaries")]
+    public ProfileSummaryList? ProfileSummariesList { get; init; } = ProfileSummariesList;
+}
+
+/// <summary><c>exceptionDetailType</c> / <c>errorInstance</c>: OHIP's RFC 7807-style problem body.</summary>
+internal sealed record ProblemModel
+{
+    public string? Type { get; init; }
+
+    public string? Title { get; init; }
+
+    public int? Status { get; init; }
+
+    public string? Detail { get; init; }
+
+    [JsonPropertyName("o:errorCode")]
+    public string? ErrorCode { get; init; }
+
+    [JsonPropertyName("o:errorPath")]
+    public string? ErrorPath { get; init; }
+
+    [JsonPropertyName("o:errorDetails")]
+    public IReadOnlyList<ProblemModel>? ErrorDetails { get; init; }
+}
+
+/// <summary>blk <c>timeSpanType</c>.</summary>
+internal sealed record TimeSpanModel(DateOnly? StartDate, DateOnly? EndDate);
+
+/// <summary><c>codeDescriptionType</c>.</summary>
+internal sealed record CodeDescription(string? Code, string? Description);
+
+/// <summary>blk <c>bookingStatusType</c>.</summary>
+internal sealed record BookingStatus(CodeDescription? Status);
+
+/// <summary>blk <c>bookingStatusDetailType</c>.</summary>
+internal sealed record BookingStatusDetail(BookingStatus? BookingStatus);
+
+/// <summary>blk <c>blockDetailsType</c>.</summary>
+internal sealed record BlockDetails
+{
+    public string? BlockCode { get; init; }
+
+    public string? BlockName { get; init; }
+
+    public TimeSpanModel? TimeSpan { get; init; }
+
+    public BookingStatusDetail? BlockStatus { get; init; }
+}
+
+/// <summary>blk <c>blockType</c>.</summary>
+internal sealed record BlockModel
+{
+    public IReadOnlyList<UniqueId>? BlockIdList { get; init; }
+
+    public BlockDetails? BlockDetails { get; init; }
+}
+
+/// <summary>An item of blk <c>blocksType.blockInfo</c>.</summary>
+internal sealed record BlockInfo(BlockModel? Block);
+
+/// <summary>blk <c>blocksType</c>.</summary>
+internal sealed record BlocksModel(IReadOnlyList<BlockInfo>? BlockInfo);
+
+/// <summary>blk <c>block</c> (postBlock body, getBlock answer).</summary>
+internal sealed record BlockEnvelope(BlocksModel? Blocks);
+
+/// <summary>int <c>businessEventHeaderType</c>.</summary>
+internal sealed record BusinessEventHeader
+{
+    public string? ModuleName { get; init; }
+
+    public string? ActionType { get; init; }
+
+    public decimal? ActionId { get; init; }
+
+    public string? PrimaryKey { get; init; }
+
+    public string? CreatedDateTime { get; init; }
+
+    public string? HotelId { get; init; }
+}
+
+/// <summary>int <c>businessEventDetailType</c>.</summary>
+internal sealed record BusinessEventDetail(string? DataElement, string? OldValue, string? NewValue);
+
+/// <summary>int <c>businessEventType</c>.</summary>
+internal sealed record BusinessEvent(BusinessEventHeader? Header, IReadOnlyList<BusinessEventDetail>? Details);
+
+/// <summary>int <c>businessEventIDType</c>.</summary>
+internal sealed record BusinessEventId(string? Id, string? IdContext, string? Type);
+
+/// <summary>int <c>businessEventDataType</c>.</summary>
+internal sealed record BusinessEventData(BusinessEvent? BusinessEvent, BusinessEventId? BusinessEventId);
+
+/// <summary>int <c>businessEvents</c> (getBusinessEvents).</summary>
+internal sealed record BusinessEvents(IReadOnlyList<BusinessEventData>? BusinessEventData);
