@@ -54,6 +54,9 @@ internal sealed record SandboxArguments(string? Vendor, string? EnvFile, string?
         }
 
         variables.Add(KeyValuePair.Create(prefix + LiveSandboxSettings.ModeVariable, "full"));
+
+        // This sandbox is ours: the kit may call as fast as the connector's own limiter (the vendor's quota) allows.
+        variables.Add(KeyValuePair.Create(prefix + LiveSandboxSettings.CallsPerSecondVariable, "50"));
         return variables;
     }
 }

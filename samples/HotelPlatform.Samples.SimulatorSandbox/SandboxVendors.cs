@@ -2,6 +2,8 @@ using HotelPlatform.Connectors;
 using HotelPlatform.Connectors.Simulators;
 using HotelPlatform.Connectors.Simulators.Apaleo;
 using HotelPlatform.Connectors.Simulators.Cloudbeds;
+using HotelPlatform.Connectors.Simulators.Mews;
+using HotelPlatform.Connectors.Simulators.Opera;
 using HotelPlatform.Connectors.Simulators.SiteMinder;
 
 namespace HotelPlatform.Samples.SimulatorSandbox;
@@ -42,6 +44,21 @@ internal static class SandboxVendors
         },
         // The simulator enforces Cloudbeds' 5 requests per second; the run stays under it.
         new Dictionary<string, string> { ["RequestsPerSecond"] = "4", ["RequestBurst"] = "4" }),
+
+        [PmsVendors.Mews] = new(new MewsSimulatorBinding(), simulator =>
+        {
+            // Doubles on the flexible rate, after the seeded doubles (the known guest, the guest in house).
+            var seeded = ((MewsSimulator)simulator).Scenario;
+            return new(seeded.DoubleCategoryId, seeded.FlexibleRateId, seeded.Today.AddDays(5));
+        },
+        // The connector's default pace already keeps a burst plus 30 s of refill under Mews' 200 requests per 30 s.
+        new Dictionary<string, string>()),
+
+        // The seeded chain's first hotel; its first room type and rate plan, from ten days ahead (before: a sold-out night).
+        [PmsVendors.Opera] = new(
+            new OperaSimulatorBinding(),
+            _ => new(OperaSimulator.RoomTypeCodes[0], OperaSimulator.RatePlanCodes[0], DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10)),
+            new Dictionary<string, string>()),
 
         // pmsXchange cannot book: the kit has no stay to book there.
         [PmsVendors.SiteMinder] = new(new SiteMinderSimulatorBinding(), KitStay: null, new Dictionary<string, string>()),

@@ -33,7 +33,6 @@ public abstract class LivePmsContractFixture : PmsContractFixture
     private readonly LiveSandboxLedger _ledger = new();
     private LiveSandboxSettings? _settings;
     private LiveSandboxRun? _run;
-    private ServiceProvider? _services;
     private IPmsConnector? _vendorConnector;
     private LiveSandboxConnector? _connector;
     private string? _guardSkipReason;
@@ -126,13 +125,18 @@ public abstract class LivePmsContractFixture : PmsContractFixture
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([new(hotel + "Vendor", Vendor), .. Settings.HotelSettings.Select(s => new KeyValuePair<string, string?>(hotel + s.Key, s.Value))])
             .Build();
-        var services = new ServiceCollection();
-        ConfigureServices(services);
-        var connectors = services.AddPmsConnectors();
-        AddVendor(connectors);
-        connectors.AddFromConfiguration(configuration.GetSection("Hotels"));
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _vendorConnector = _services.GetRequiredKeyedService<IPmsConnector>(HotelId);
+        _vendorConnector = await _run!.ConnectAsync(
+            () =>
+            {
+                var services = new ServiceCollection();
+                ConfigureServices(services);
+                var connectors = services.AddPmsConnectors();
+                AddVendor(connectors);
+                connectors.AddFromConfiguration(configuration.GetSection("Hotels"));
+                return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            },
+            HotelId,
+            cancellationToken);
 
         await _run!.SweepAtStartAsync(_vendorConnector, cancellationToken);
         _connector = new LiveSandboxConnector(_vendorConnector, Settings, _ledger, SkipFromGuard, TimeProvider.System);
@@ -169,10 +173,6 @@ public abstract class LivePmsContractFixture : PmsContractFixture
         }
 
         await base.DisposeAsyncCore();
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
     }
 
     private static async Task<int> FreeRoomsPerNightAsync(IPmsConnector connector, string roomTypeId, DateOnly first, DateOnly last, CancellationToken cancellationToken)
