@@ -31,7 +31,7 @@ if (options.Error is { } error)
 var vendor = SandboxVendors.All[options.Vendor!];
 var context = new SimulatorBindingContext("sandbox-" + options.Vendor, new ConfigurationBuilder().Build()) { Options = new SimulatorOptions() };
 await using var bound = await vendor.Binding.StartAsync(context);
-var stay = vendor.KitStay(bound.Simulator);
+var stay = vendor.KitStay?.Invoke(bound.Simulator);
 
 var variables = SandboxArguments.Variables(options.Vendor!, bound.Settings.Concat(vendor.ConnectorSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).ToDictionary(), stay);
 var temporary = options.EnvFile! + ".tmp";

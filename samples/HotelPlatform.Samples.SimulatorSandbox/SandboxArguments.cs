@@ -38,7 +38,7 @@ internal sealed record SandboxArguments(string? Vendor, string? EnvFile, string?
     }
 
     /// <summary>The variables that point the live kit at a started simulator: the hotel's vendor settings, then the kit's own.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Variables(string vendor, IReadOnlyDictionary<string, string?> settings, SandboxKitStay stay)
+    public static IReadOnlyList<KeyValuePair<string, string>> Variables(string vendor, IReadOnlyDictionary<string, string?> settings, SandboxKitStay? stay)
     {
         var prefix = LiveSandboxSettings.PrefixOf(vendor);
         var variables = settings
@@ -46,10 +46,17 @@ internal sealed record SandboxArguments(string? Vendor, string? EnvFile, string?
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => KeyValuePair.Create(prefix + s.Key.ToUpperInvariant().Replace(":", "__", StringComparison.Ordinal), s.Value!))
             .ToList();
-        variables.Add(KeyValuePair.Create(prefix + LiveSandboxSettings.RoomTypeVariable, stay.RoomTypeId));
-        variables.Add(KeyValuePair.Create(prefix + LiveSandboxSettings.RatePlanVariable, stay.RatePlanId));
-        variables.Add(KeyValuePair.Create(prefix + LiveSandboxSettings.FirstNightVariable, stay.FirstNight.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        if (stay is not null)
+        {
+            variables.Add(KeyValuePair.Create(prefix + LiveSandboxSettings.RoomTypeVariable, stay.RoomTypeId));
+            variables.Add(KeyValuePair.Create(prefix + LiveSandboxSettings.RatePlanVariable, stay.RatePlanId));
+            variables.Add(KeyValuePair.Create(prefix + LiveSandboxSettings.FirstNightVariable, stay.FirstNight.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
         variables.Add(KeyValuePair.Create(prefix + LiveSandboxSettings.ModeVariable, "full"));
+
+        // This sandbox is ours: the kit may call as fast as the connector's own limiter (the vendor's quota) allows.
+        variables.Add(KeyValuePair.Create(prefix + LiveSandboxSettings.CallsPerSecondVariable, "50"));
         return variables;
     }
 }

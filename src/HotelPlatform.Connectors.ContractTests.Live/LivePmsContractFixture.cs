@@ -33,7 +33,6 @@ public abstract class LivePmsContractFixture : PmsContractFixture
     private readonly LiveSandboxLedger _ledger = new();
     private LiveSandboxSettings? _settings;
     private LiveSandboxRun? _run;
-    private ServiceProvider? _services;
     private IPmsConnector? _vendorConnector;
     private LiveSandboxConnector? _connector;
     private string? _guardSkipReason;
@@ -53,6 +52,9 @@ public abstract class LivePmsContractFixture : PmsContractFixture
 
     /// <summary>Gets the vendor option names the run cannot do without (credentials, property); each is a variable <c>HOTELPLATFORM_LIVE_{VENDOR}_{NAME}</c>.</summary>
     protected abstract IReadOnlyList<string> RequiredHotelSettings { get; }
+
+    /// <summary>Gets a value indicating whether the vendor's connector books; <see langword="false"/> (SiteMinder) makes the room type and rate plan optional: the kit's booking tests skip on the capability anyway.</summary>
+    protected virtual bool BooksReservations => true;
 
     /// <summary>Gets the hotel id the sandbox is registered under.</summary>
     protected virtual string HotelId => "live-" + Vendor;
@@ -114,7 +116,7 @@ public abstract class LivePmsContractFixture : PmsContractFixture
 
     /// <summary>Reads the settings; override to read them from elsewhere (tests of the fixture itself).</summary>
     /// <returns>The settings.</returns>
-    protected virtual LiveSandboxSettings ReadSettings() => LiveSandboxSettings.Read(Vendor, RequiredHotelSettings, GetType().Assembly);
+    protected virtual LiveSandboxSettings ReadSettings() => LiveSandboxSettings.Read(Vendor, RequiredHotelSettings, GetType().Assembly, BooksReservations);
 
     /// <inheritdoc />
     protected sealed override async ValueTask<IPmsConnector> CreateConnectorAsync(CancellationToken cancellationToken)
@@ -123,13 +125,18 @@ public abstract class LivePmsContractFixture : PmsContractFixture
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([new(hotel + "Vendor", Vendor), .. Settings.HotelSettings.Select(s => new KeyValuePair<string, string?>(hotel + s.Key, s.Value))])
             .Build();
-        var services = new ServiceCollection();
-        ConfigureServices(services);
-        var connectors = services.AddPmsConnectors();
-        AddVendor(connectors);
-        connectors.AddFromConfiguration(configuration.GetSection("Hotels"));
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _vendorConnector = _services.GetRequiredKeyedService<IPmsConnector>(HotelId);
+        _vendorConnector = await _run!.ConnectAsync(
+            () =>
+            {
+                var services = new ServiceCollection();
+                ConfigureServices(services);
+                var connectors = services.AddPmsConnectors();
+                AddVendor(connectors);
+                connectors.AddFromConfiguration(configuration.GetSection("Hotels"));
+                return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            },
+            HotelId,
+            cancellationToken);
 
         await _run!.SweepAtStartAsync(_vendorConnector, cancellationToken);
         _connector = new LiveSandboxConnector(_vendorConnector, Settings, _ledger, SkipFromGuard, TimeProvider.System);
@@ -142,9 +149,11 @@ public abstract class LivePmsContractFixture : PmsContractFixture
         ArgumentNullException.ThrowIfNull(connector);
         var first = Settings.FirstNight;
         var last = first.AddDays(Settings.Nights - 1);
-        var scenario = new PmsContractScenario(Settings.RoomTypeId!, Settings.RatePlanId!, first, last)
+        // A vendor that cannot book has no room type or rate plan the kit could use; the scenario names none.
+        var roomType = Settings.RoomTypeId ?? "(none: the connector does not book)";
+        var scenario = new PmsContractScenario(roomType, Settings.RatePlanId ?? roomType, first, last)
         {
-            RoomsPerNight = await FreeRoomsPerNightAsync(connector, Settings.RoomTypeId!, first, last, cancellationToken),
+            RoomsPerNight = Settings.RoomTypeId is null ? PmsContractScenario.MinimumRoomsPerNight : await FreeRoomsPerNightAsync(connector, roomType, first, last, cancellationToken),
         };
         scenario = scenario with
         {
@@ -164,10 +173,6 @@ public abstract class LivePmsContractFixture : PmsContractFixture
         }
 
         await base.DisposeAsyncCore();
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
     }
 
     private static async Task<int> FreeRoomsPerNightAsync(IPmsConnector connector, string roomTypeId, DateOnly first, DateOnly last, CancellationToken cancellationToken)

@@ -182,10 +182,20 @@ internal sealed class LiveSandboxConnector : DelegatingPmsConnector
     }
 
     /// <inheritdoc />
-    protected override async ValueTask DisposeAsyncCore()
+    /// <remarks>The vendor's connector is not disposed: it belongs to the run's container, shared by every area's fixture.</remarks>
+    protected override ValueTask DisposeAsyncCore()
     {
         _pace.Dispose();
-        await base.DisposeAsyncCore();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _pace.Dispose();
+        }
     }
 
     private void RefuseWriteInReadOnlyMode(string member, string? target)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HotelPlatform.Connectors.ContractTests.Live;
 
@@ -18,6 +19,7 @@ internal sealed class LiveSandboxRun
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private Task<int>? _startSweep;
+    private ServiceProvider? _services;
     private int _activeFixtures;
     private readonly ConcurrentDictionary<string, byte> _stuck = new(StringComparer.Ordinal);
     private int _created;
@@ -31,6 +33,29 @@ internal sealed class LiveSandboxRun
     /// <returns>The run.</returns>
     public static LiveSandboxRun For(LiveSandboxSettings settings) =>
         Runs.GetOrAdd(settings.Vendor + "|" + settings.ResultsPath, _ => new LiveSandboxRun(settings));
+
+    /// <summary>
+    /// Gets the run's connector to the sandbox: one container, so one credential and one rate limiter for the account
+    /// whatever the number of area fixtures running side by side (as one application would be one client of it).
+    /// </summary>
+    /// <param name="build">Builds the container, the first time.</param>
+    /// <param name="hotelId">The hotel the sandbox is registered under.</param>
+    /// <param name="cancellationToken">A token that cancels the wait.</param>
+    /// <returns>The vendor's connector.</returns>
+    public async Task<IPmsConnector> ConnectAsync(Func<ServiceProvider> build, string hotelId, CancellationToken cancellationToken)
+    {
+        // The gate keeps a fixture from taking the container a finishing run is disposing.
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _services ??= build();
+            return _services.GetRequiredKeyedService<IPmsConnector>(hotelId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>Counts a fixture in; the certification is written when the count drops back to zero.</summary>
     public void FixtureStarted() => Interlocked.Increment(ref _activeFixtures);
@@ -113,6 +138,12 @@ internal sealed class LiveSandboxRun
                 CancelledAtEnd = Volatile.Read(ref _cancelledAtEnd),
                 LeftoversSweptAtStart = sweptAtStart,
             }.Save(_settings.ResultsPath);
+
+            if (_services is not null && Volatile.Read(ref _activeFixtures) == 0)
+            {
+                await _services.DisposeAsync();
+                _services = null;
+            }
         }
         finally
         {

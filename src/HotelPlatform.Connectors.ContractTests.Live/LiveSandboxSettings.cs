@@ -33,10 +33,10 @@ public sealed class LiveSandboxSettings
     /// <summary>The start of every variable name.</summary>
     public const string VariablePrefix = "HOTELPLATFORM_LIVE_";
 
-    /// <summary>The room type the kit books (required).</summary>
+    /// <summary>The room type the kit books (required of a vendor that books).</summary>
     public const string RoomTypeVariable = "ROOMTYPE";
 
-    /// <summary>The rate plan the kit books (required).</summary>
+    /// <summary>The rate plan the kit books (required of a vendor that books).</summary>
     public const string RatePlanVariable = "RATEPLAN";
 
     /// <summary>The first night of the kit's window, yyyy-MM-dd; 30 days from today when absent.</summary>
@@ -69,7 +69,7 @@ public sealed class LiveSandboxSettings
         VisibilityWaitVariable, UnknownReservationVariable, UnknownGuestVariable, ResultsVariable,
     ];
 
-    private LiveSandboxSettings(string vendor, IReadOnlyDictionary<string, string> variables, IReadOnlyList<string> requiredHotelSettings, DateOnly today)
+    private LiveSandboxSettings(string vendor, IReadOnlyDictionary<string, string> variables, IReadOnlyList<string> requiredHotelSettings, DateOnly today, bool books)
     {
         Vendor = vendor;
         Prefix = PrefixOf(vendor);
@@ -107,12 +107,12 @@ public sealed class LiveSandboxSettings
 
         var missing = new List<string>();
         missing.AddRange(requiredHotelSettings.Where(k => !hotel.TryGetValue(k, out var value) || string.IsNullOrWhiteSpace(value)).Select(k => Prefix + k.ToUpperInvariant().Replace(":", "__", StringComparison.Ordinal)));
-        if (RoomTypeId is null)
+        if (books && RoomTypeId is null)
         {
             missing.Add(Prefix + RoomTypeVariable);
         }
 
-        if (RatePlanId is null)
+        if (books && RatePlanId is null)
         {
             missing.Add(Prefix + RatePlanVariable);
         }
@@ -183,9 +183,10 @@ public sealed class LiveSandboxSettings
     /// <param name="vendor">The vendor.</param>
     /// <param name="requiredHotelSettings">The vendor option names the run cannot do without (credentials, property).</param>
     /// <param name="secretsAssembly">The assembly whose <c>UserSecretsIdAttribute</c> names the user secrets; none read when <see langword="null"/> or it has none.</param>
+    /// <param name="books">Whether the vendor's connector books (then the room type and rate plan to book are required); <see langword="false"/> for a vendor such as SiteMinder that cannot.</param>
     /// <returns>The settings.</returns>
     /// <exception cref="ArgumentException">A kit variable is set to a value it cannot take (the message names it and what it takes).</exception>
-    public static LiveSandboxSettings Read(string vendor, IReadOnlyList<string> requiredHotelSettings, Assembly? secretsAssembly = null)
+    public static LiveSandboxSettings Read(string vendor, IReadOnlyList<string> requiredHotelSettings, Assembly? secretsAssembly = null, bool books = true)
     {
         var builder = new ConfigurationBuilder();
         if (secretsAssembly is not null)
@@ -193,7 +194,7 @@ public sealed class LiveSandboxSettings
             builder.AddUserSecrets(secretsAssembly, optional: true);
         }
 
-        return From(vendor, requiredHotelSettings, builder.AddEnvironmentVariables().Build(), DateOnly.FromDateTime(DateTime.UtcNow));
+        return From(vendor, requiredHotelSettings, builder.AddEnvironmentVariables().Build(), DateOnly.FromDateTime(DateTime.UtcNow), books);
     }
 
     /// <summary>Reads a vendor's settings from a configuration whose keys are the variable names.</summary>
@@ -201,9 +202,10 @@ public sealed class LiveSandboxSettings
     /// <param name="requiredHotelSettings">The vendor option names the run cannot do without.</param>
     /// <param name="configuration">The variables.</param>
     /// <param name="today">Today, for the default window.</param>
+    /// <param name="books">Whether the vendor's connector books (then the room type and rate plan to book are required).</param>
     /// <returns>The settings.</returns>
     /// <exception cref="ArgumentException">A kit variable is set to a value it cannot take.</exception>
-    public static LiveSandboxSettings From(string vendor, IReadOnlyList<string> requiredHotelSettings, IConfiguration configuration, DateOnly today)
+    public static LiveSandboxSettings From(string vendor, IReadOnlyList<string> requiredHotelSettings, IConfiguration configuration, DateOnly today, bool books = true)
     {
         ArgumentNullException.ThrowIfNull(requiredHotelSettings);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -211,7 +213,7 @@ public sealed class LiveSandboxSettings
         var variables = configuration.AsEnumerable()
             .Where(kv => kv.Value is not null && kv.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && kv.Key.Length > prefix.Length)
             .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value!, StringComparer.OrdinalIgnoreCase);
-        return new LiveSandboxSettings(vendor, variables, requiredHotelSettings, today);
+        return new LiveSandboxSettings(vendor, variables, requiredHotelSettings, today, books);
     }
 
     private ArgumentException Invalid(string variable, string value, string expected) =>
