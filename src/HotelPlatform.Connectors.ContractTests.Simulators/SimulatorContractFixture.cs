@@ -271,6 +271,9 @@ public abstract class SimulatorContractFixture<TSimulator> : PmsContractFixture
                 return acceptedStatus;
             },
             cancellationToken);
+    }
+
+    /// <summary>
     /// Runs a front-desk action at a local time of a day in the property's zone (a check-in that the vendor allows only
     /// on or after the arrival day): the clock is moved there when that is later than now, and put back afterwards.
     /// </summary>
