@@ -45,23 +45,29 @@ public sealed class SampleHostProcessWebhookTests : IDisposable
         Assert.Equal("Handled", status);
     }
 
-    [Fact]
-    public async Task A_booking_in_the_embedded_simulator_arrives_as_a_webhook_and_shows_on_the_events_page()
+    [Theory]
+    [InlineData("munich-apaleo", "ReservationCreatedEvent")]
+    [InlineData("lisbon-cloudbeds", "ReservationCreatedEvent")]
+    [InlineData("prague-mews", "ReservationModifiedEvent")]
+    public async Task A_booking_in_the_embedded_simulator_arrives_as_a_webhook_and_shows_on_the_events_page(string hotel, string eventType)
     {
         using var host = await SampleHostProcess.StartAsync(Path.Combine(_folder.FullName, "inbox.db"));
         var arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
-        var draft = new { arrival, departure = arrival.AddDays(2), roomTypeId = "MUC-DBL", ratePlanId = "MUC-FLEX-DBL", primaryGuest = new { lastName = "Lovelace" } };
+        var departure = arrival.AddDays(2);
+        var quotes = await host.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/hotels/{hotel}/quotes?arrival={arrival:yyyy-MM-dd}&departure={departure:yyyy-MM-dd}", UriKind.Relative), Ct);
+        var quote = quotes.EnumerateArray().First();
+        var draft = new { arrival, departure, roomTypeId = quote.GetProperty("roomTypeId").GetString(), ratePlanId = quote.GetProperty("ratePlanId").GetString(), primaryGuest = new { firstName = "Ada", lastName = "Lovelace", email = "ada.lovelace@example.com" } };
 
-        using var booked = await host.Client.PostAsJsonAsync(new Uri($"/api/hotels/{Hotel}/reservations", UriKind.Relative), draft, Ct);
+        using var booked = await host.Client.PostAsJsonAsync(new Uri($"/api/hotels/{hotel}/reservations", UriKind.Relative), draft, Ct);
         var reservationId = (await booked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("vendorId").GetString();
-        var created = await host.WaitForEventAsync(Hotel, "ReservationCreatedEvent", "Handled");
+        var received = await host.WaitForEventAsync(hotel, eventType, "Handled");
         var page = await host.Client.GetStringAsync(new Uri("/events", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         Assert.False(string.IsNullOrEmpty(reservationId));
-        Assert.NotNull(created);
-        Assert.Contains(created, page, StringComparison.Ordinal);
-        Assert.Contains("ReservationCreatedEvent", page, StringComparison.Ordinal);
+        Assert.NotNull(received);
+        Assert.Contains(received, page, StringComparison.Ordinal);
+        Assert.Contains(eventType, page, StringComparison.Ordinal);
         Assert.DoesNotContain("Lovelace", page, StringComparison.Ordinal);
     }
 

@@ -28,7 +28,7 @@ public sealed class ReadOnlyApaleoFixture : ApaleoLiveFixture
         var sandbox = SandboxVendors.All[PmsVendors.Apaleo];
         _simulator = await sandbox.Binding.StartAsync(context, TestContext.Current.CancellationToken);
         var variables = SandboxArguments.Variables(PmsVendors.Apaleo, _simulator.Settings, sandbox.KitStay!(_simulator.Simulator))
-            .Where(v => !v.Key.EndsWith("_" + LiveSandboxSettings.ModeVariable, StringComparison.Ordinal))
+            .Where(v => !v.Key.EndsWith("_" + LiveSandboxSettings.ModeVariable, StringComparison.Ordinal) && !v.Key.EndsWith("_" + LiveSandboxSettings.CallsPerSecondVariable, StringComparison.Ordinal))
             .Append(KeyValuePair.Create("HOTELPLATFORM_LIVE_APALEO_CALLSPERSECOND", "1000"))
             .Append(KeyValuePair.Create("HOTELPLATFORM_LIVE_APALEO_RESULTS", ResultsPath))
             .ToDictionary(v => v.Key, v => (string?)v.Value);

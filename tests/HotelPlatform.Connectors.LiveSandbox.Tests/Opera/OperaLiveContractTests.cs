@@ -19,7 +19,7 @@ public class OperaLiveFixture : LivePmsContractFixture
 
     /// <inheritdoc />
     public override string? ExplainMissingCapabilities(ConnectorCapabilities missing) =>
-        "OHIP has no webhooks (business events are polled) and the connector does not yet serve packages or stay restrictions (see docs/connectors/opera.md)";
+        "OHIP has no webhooks (business events are polled), and the connector does not map OHIP packages to extras yet (see docs/connectors/opera.md)";
 
     /// <inheritdoc />
     protected override void AddVendor(IPmsConnectorsBuilder connectors) => connectors.AddOperaVendor();
