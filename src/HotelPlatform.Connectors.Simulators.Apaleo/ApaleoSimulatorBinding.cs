@@ -51,18 +51,8 @@ public sealed class ApaleoSimulatorBinding : ISimulatorBinding
         };
         _configure?.Invoke(options);
 
-        var simulator = new ApaleoSimulator(context.Options, options);
-        try
-        {
-            await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return new BoundSimulator(simulator, new Dictionary<string, string?>
+        // Started, or disposed when starting fails.
+        return await BoundSimulator.StartAsync(new ApaleoSimulator(context.Options, options), simulator => new Dictionary<string, string?>
         {
             ["BaseAddress"] = simulator.BaseAddress.ToString(),
             ["WebhookAddress"] = simulator.BaseAddress.ToString(),
@@ -70,7 +60,7 @@ public sealed class ApaleoSimulatorBinding : ISimulatorBinding
             ["PropertyId"] = simulator.Scenario.PropertyId,
             ["ClientId"] = options.ClientId,
             ["ClientSecret"] = options.ClientSecret,
-        });
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

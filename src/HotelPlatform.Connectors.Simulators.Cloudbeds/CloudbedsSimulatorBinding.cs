@@ -24,23 +24,13 @@ public sealed class CloudbedsSimulatorBinding : ISimulatorBinding
         options.TimeZone = NonEmpty(hotel["TimeZone"]) ?? options.TimeZone;
         options.Currency = NonEmpty(hotel["Currency"]) ?? options.Currency;
         _configure?.Invoke(options);
-        var simulator = new CloudbedsSimulator(context.Options, options);
-        try
-        {
-            await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return new BoundSimulator(simulator, new Dictionary<string, string?>
+        // Started, or disposed when starting fails.
+        return await BoundSimulator.StartAsync(new CloudbedsSimulator(context.Options, options), simulator => new Dictionary<string, string?>
         {
             ["BaseAddress"] = new Uri(simulator.BaseAddress, CloudbedsSimulator.ApiPath.TrimStart('/') + "/").ToString(),
             ["PropertyId"] = options.PropertyId,
             ["ApiKey"] = options.ApiKey,
-        });
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

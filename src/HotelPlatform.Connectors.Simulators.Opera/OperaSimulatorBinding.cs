@@ -37,18 +37,8 @@ public sealed class OperaSimulatorBinding : ISimulatorBinding
         options.TimeZone = NonEmpty(hotel["TimeZone"]) ?? options.TimeZone;
         options.Currency = NonEmpty(hotel["Currency"]) ?? options.Currency;
         _configure?.Invoke(options);
-        var simulator = new OperaSimulator(context.Options, options);
-        try
-        {
-            await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return new BoundSimulator(simulator, HotelSettings(simulator, options.HotelCodes[0]));
+        // Started, or disposed when starting fails.
+        return await BoundSimulator.StartAsync(new OperaSimulator(context.Options, options), simulator => HotelSettings(simulator, options.HotelCodes[0]), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The settings that point an OPERA hotel of the simulator's environment at it (base address, credentials, application key, hotel code).</summary>

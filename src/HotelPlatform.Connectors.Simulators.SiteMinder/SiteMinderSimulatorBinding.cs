@@ -37,25 +37,15 @@ public sealed class SiteMinderSimulatorBinding : ISimulatorBinding
         options.Username = NonEmpty(hotel["Username"]) ?? options.Username;
         options.Password = NonEmpty(hotel["Password"]) ?? options.Password;
         _configure?.Invoke(options);
-        var simulator = new SiteMinderSimulator(context.Options, options);
-        try
-        {
-            await simulator.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return new BoundSimulator(simulator, new Dictionary<string, string?>
+        // Started, or disposed when starting fails.
+        return await BoundSimulator.StartAsync(new SiteMinderSimulator(context.Options, options), simulator => new Dictionary<string, string?>
         {
             ["BaseAddress"] = simulator.EndpointAddress.ToString(),
             ["PropertyId"] = options.HotelCode,
             ["RequestorId"] = options.RequestorId,
             ["Username"] = options.Username,
             ["Password"] = options.Password,
-        });
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using HotelPlatform.Connectors.Apaleo;
 using HotelPlatform.Connectors.Apaleo.Subscriptions;
 using HotelPlatform.Connectors.ContractTests;
@@ -13,7 +12,6 @@ using HotelPlatform.Connectors.VendorConformance.Apaleo;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Primitives;
 
 namespace HotelPlatform.Connectors.Apaleo.Tests.Kit;
 
@@ -214,38 +212,9 @@ public sealed class ApaleoKitFixture : SimulatorContractFixture<ApaleoSimulator>
     /// </summary>
     private async Task SubscribeToWebhooksAsync(IPmsConnector connector, CancellationToken cancellationToken)
     {
+        // Deliveries go through the hotel's webhook handler, as an application's endpoint would take them.
         var handler = _services!.GetRequiredKeyedService<IPmsWebhookHandler>(HotelId);
-        var receiver = await StartWebhookReceiverAsync(
-            received =>
-            {
-                var request = new PmsWebhookRequest
-                {
-                    HotelId = HotelId,
-                    Method = "POST",
-                    Path = Uri.UnescapeDataString(received.RequestUri.AbsolutePath),
-                    QueryString = received.RequestUri.Query,
-                    Headers = received.Headers.ToDictionary(h => h.Key, h => new StringValues(h.Value)),
-                    Body = Encoding.UTF8.GetBytes(received.Body),
-                    ContentType = received.Headers.GetValueOrDefault("Content-Type"),
-                    ReceivedAt = Clock.GetUtcNow(),
-                };
-
-                // Apaleo's handler does no I/O: the task has completed when HandleAsync returns.
-                var result = handler.HandleAsync(request).AsTask().GetAwaiter().GetResult();
-                if (result.Outcome is PmsWebhookOutcome.Rejected or PmsWebhookOutcome.Malformed)
-                {
-                    RefuseDelivery($"{result.Outcome}: {result.Reason}");
-                    return result.Outcome == PmsWebhookOutcome.Rejected ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
-                }
-
-                foreach (var inbound in result.Events)
-                {
-                    Events.Add(inbound.Event);
-                }
-
-                return StatusCodes.Status204NoContent;
-            },
-            cancellationToken);
+        var receiver = await StartWebhookReceiverAsync(handler, HotelId, StatusCodes.Status204NoContent, cancellationToken);
 
         var subscriptions = connector.GetService<IApaleoSubscriptions>()
             ?? throw new InvalidOperationException("The Apaleo connector offers no IApaleoSubscriptions service.");
