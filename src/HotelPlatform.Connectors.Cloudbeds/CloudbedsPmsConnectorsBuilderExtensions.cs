@@ -122,5 +122,5 @@ public static class CloudbedsPmsConnectorsBuilderExtensions
     }
 
     private static CloudbedsClient Client(IServiceProvider services, string hotelId) =>
-        new(services.GetRequiredService<IHttpClientFactory>(), hotelId);
+        new(services.GetRequiredService<IHttpClientFactory>(), hotelId, OptionsSource(services, hotelId), services.GetRequiredService<TimeProvider>());
 }

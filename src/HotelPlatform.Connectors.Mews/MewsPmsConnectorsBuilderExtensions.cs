@@ -68,8 +68,10 @@ public static class MewsPmsConnectorsBuilderExtensions
             var monitor = sp.GetRequiredService<IOptionsMonitor<MewsOptions>>();
             var factory = sp.GetRequiredService<IHttpClientFactory>();
 
-            // A client per call from the factory (cheap; the factory pools handlers and rotates them).
-            return new MewsConnector(() => monitor.Get(hotelId), () => RestService.For<IMewsApi>(factory.CreateClient(clientName), RefitSettings), sp.GetRequiredService<TimeProvider>());
+            // The Refit client is kept for the factory's handler lifetime and renewed when the options change (ADR 0015).
+            var timeProvider = sp.GetRequiredService<TimeProvider>();
+            var clients = new PmsClientCache<MewsOptions, IMewsApi>(() => monitor.Get(hotelId), _ => RestService.For<IMewsApi>(factory.CreateClient(clientName), RefitSettings), timeProvider);
+            return new MewsConnector(() => monitor.Get(hotelId), () => clients.Current, timeProvider);
         });
         builder.AddMewsVendor();
         builder.Services.AddHttpClient(clientName)

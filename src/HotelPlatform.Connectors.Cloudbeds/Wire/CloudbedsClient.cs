@@ -1,20 +1,24 @@
 using System.Globalization;
+using HotelPlatform.Connectors.Http;
 using Refit;
 
 namespace HotelPlatform.Connectors.Cloudbeds.Wire;
 
 /// <summary>
 /// The hotel's <see cref="ICloudbedsApi"/> over its named <see cref="HttpClient"/> (the runtime's pipeline: credential,
-/// rate limiter, classification, resilience). A client is taken from <see cref="IHttpClientFactory"/> for each call,
-/// so the factory's handler rotation and an options reload reach a connector that lives as long as the application;
-/// Refit's generated client is a thin wrapper, cheap to make.
+/// rate limiter, classification, resilience). The client is kept in the runtime's <see cref="PmsClientCache{TOptions, TClients}"/>
+/// for the factory's handler lifetime and made anew from <see cref="IHttpClientFactory"/> after it, or at once when the
+/// hotel's options change, so the factory's handler rotation and an options reload reach a connector that lives as long
+/// as the application without a client made per call (ADR 0015).
 /// </summary>
-internal sealed class CloudbedsClient(IHttpClientFactory factory, string hotelId)
+internal sealed class CloudbedsClient(IHttpClientFactory factory, string hotelId, Func<CloudbedsOptions> options, TimeProvider timeProvider)
 {
     private static readonly RefitSettings Settings = new(SystemTextJsonContentSerializer.ForContext(CloudbedsJsonContext.Default), new InvariantUrlParameterFormatter());
 
-    /// <summary>Gets a client for the next call.</summary>
-    public ICloudbedsApi Api => RestService.ForGenerated<ICloudbedsApi>(factory.CreateClient(Name(hotelId)), Settings);
+    private readonly PmsClientCache<CloudbedsOptions, ICloudbedsApi> _api = new(options, _ => RestService.ForGenerated<ICloudbedsApi>(factory.CreateClient(Name(hotelId)), Settings), timeProvider);
+
+    /// <summary>Gets the client for the next call.</summary>
+    public ICloudbedsApi Api => _api.Current;
 
     /// <summary>The name of a hotel's HTTP client.</summary>
     public static string Name(string hotelId) => $"{PmsVendors.Cloudbeds}:{hotelId}";
