@@ -40,7 +40,7 @@ internal static class WebhookPages
 
     private static async Task<IResult> EventsPageAsync(IPmsConnectorRegistry hotels, IPmsEventInbox inbox, CancellationToken ct)
     {
-        var html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Webhook events</title></head><body><h1>Webhook events</h1>");
+        var html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Webhook events</title><link rel=\"icon\" href=\"data:,\"></head><body><h1>Webhook events</h1>");
         foreach (var hotel in hotels.Hotels)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>{Encode(hotel.HotelId)} ({Encode(hotel.Vendor)})</h2>");
