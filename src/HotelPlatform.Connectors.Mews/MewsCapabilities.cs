@@ -4,13 +4,10 @@ namespace HotelPlatform.Connectors.Mews;
 internal static class MewsCapabilities
 {
     /// <summary>
-    /// Every capability except <see cref="ConnectorCapabilities.Restrictions"/> (Mews keeps restrictions per rate and
-    /// category in <c>restrictions/getAll</c>; the connector does not read them into the grid yet) and
-    /// <see cref="ConnectorCapabilities.IdempotentCreate"/> (the Connector API documents no idempotency key; creates are
+    /// Every capability except <see cref="ConnectorCapabilities.IdempotentCreate"/> (the Connector API documents no idempotency key; creates are
     /// made exactly once by a <c>ChannelNumber</c> lookup instead).
     /// </summary>
     public const ConnectorCapabilities Supported =
         ConnectorCapabilities.All
-        & ~ConnectorCapabilities.Restrictions
         & ~ConnectorCapabilities.IdempotentCreate;
 }

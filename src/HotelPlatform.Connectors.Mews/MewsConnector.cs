@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using HotelPlatform.Connectors.Caching;
 using HotelPlatform.Connectors.Http;
@@ -23,7 +24,7 @@ namespace HotelPlatform.Connectors.Mews;
 /// <para>
 /// Creates are exactly once without an idempotency key (Mews has none): the client reference goes into the
 /// reservation's <c>ChannelNumber</c>, and a create whose outcome is unknown is looked up by <c>ChannelNumbers</c> before
-/// it is sent again. Stay restrictions are not read (<see cref="ConnectorCapabilities.Restrictions"/> absent).
+/// it is sent again. Stay restrictions come from <c>restrictions/getAll</c> (see <see cref="Mapping.MewsRestrictions"/>).
 /// </para>
 /// </remarks>
 public sealed class MewsConnector : PmsConnector
@@ -36,12 +37,16 @@ public sealed class MewsConnector : PmsConnector
 
     private const string ReservationEntity = "Reservation";
 
+    /// <summary>The kind of the connector's listing tokens: a time window and Mews' cursor in it.</summary>
+    private const string WindowKind = "mews-window";
+
     private static readonly IReadOnlyList<string> AvailabilityMetrics = ["Occupied", "UsableResources"];
 
     private readonly Func<MewsOptions> _options;
     private readonly Func<IMewsApi> _api;
     private readonly MewsResponses _responses = MewsResponses.Instance;
     private readonly PmsCachedValue<MewsSetup> _setup;
+    private readonly PmsCachedValue<IReadOnlyList<ResourceCategoryModel>> _categories;
     private readonly PmsCachedValue<IReadOnlyList<RoomType>> _roomTypes;
     private readonly PmsCachedValue<IReadOnlyList<RatePlan>> _ratePlans;
     private readonly PmsCachedValue<IReadOnlyList<ProductModel>> _products;
@@ -57,7 +62,8 @@ public sealed class MewsConnector : PmsConnector
         _api = api;
         var lifetime = options().ReferenceDataLifetime;
         _setup = new PmsCachedValue<MewsSetup>(ReadSetupAsync, lifetime, TimeProvider);
-        _roomTypes = new PmsCachedValue<IReadOnlyList<RoomType>>(ReadRoomTypesAsync, lifetime, TimeProvider);
+        _categories = new PmsCachedValue<IReadOnlyList<ResourceCategoryModel>>(ReadCategoriesAsync, lifetime, TimeProvider);
+        _roomTypes = new PmsCachedValue<IReadOnlyList<RoomType>>(async ct => [.. (await _categories.GetAsync(ct).ConfigureAwait(false)).Select(MewsMapper.ToRoomType)], lifetime, TimeProvider);
         _ratePlans = new PmsCachedValue<IReadOnlyList<RatePlan>>(ReadRatePlansAsync, lifetime, TimeProvider);
         _products = new PmsCachedValue<IReadOnlyList<ProductModel>>(ReadProductsAsync, lifetime, TimeProvider);
     }
@@ -80,38 +86,55 @@ public sealed class MewsConnector : PmsConnector
         await _ratePlans.GetAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    /// <remarks><c>services/getAvailability/2024-01-22</c> with the metrics <c>Occupied</c> and <c>UsableResources</c>; what can be sold is their difference.</remarks>
+    /// <remarks>
+    /// <c>services/getAvailability/2024-01-22</c> with the metrics <c>Occupied</c> and <c>UsableResources</c>; what can be
+    /// sold is their difference. Each night carries the restrictions of <c>restrictions/getAll</c> that hold for every rate
+    /// (the grid is per room type), see <see cref="MewsRestrictions"/>.
+    /// </remarks>
     protected override async Task<AvailabilityGrid> GetAvailabilityCoreAsync(AvailabilityRequest request, CancellationToken cancellationToken)
     {
+        const string operation = "GetAvailability";
         var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
-        var roomTypes = await _roomTypes.GetAsync(cancellationToken).ConfigureAwait(false);
-        var counts = await AvailableAsync(setup, request.Arrival, request.Departure, "GetAvailability", cancellationToken).ConfigureAwait(false);
-        var wanted = request.RoomTypeIds.Count == 0 ? roomTypes.Select(r => r.VendorId) : request.RoomTypeIds;
-        var grid = wanted.Where(counts.ContainsKey).Select(id => new RoomTypeAvailability(id, counts[id])).ToList();
+        var categories = (await _categories.GetAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var counts = await AvailableAsync(setup, request.Arrival, request.Departure, operation, cancellationToken).ConfigureAwait(false);
+        var restrictions = (await RestrictionsAsync(setup, request.Arrival, request.Departure, rateId: null, operation, cancellationToken).ConfigureAwait(false))
+            .Where(MewsRestrictions.IsForEveryRate)
+            .ToList();
+        IEnumerable<string> wanted = request.RoomTypeIds.Count == 0 ? categories.Keys : request.RoomTypeIds;
+        var grid = wanted.Where(id => counts.ContainsKey(id) && categories.ContainsKey(id)).Select(id =>
+        {
+            var own = restrictions.Where(r => MewsRestrictions.AppliesTo(r, categories[id])).ToList();
+            return new RoomTypeAvailability(id, [.. counts[id].Select(n => n with { Restrictions = MewsRestrictions.ForNight(own, n.Date, setup) })]);
+        }).ToList();
         return new AvailabilityGrid(PropertyId, request.Arrival, request.Departure, grid);
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// <c>rates/getPricing</c> per rate (the asked one, or every active rate) for the stay's nights: one quote per resource
-    /// category and rate with the nightly gross amounts, for the categories with a room left on every night. The prices
-    /// are the rate's per-category prices; Mews does not vary them by occupancy in this operation. Categories that sleep
-    /// fewer than the party (<c>Capacity</c> + <c>ExtraCapacity</c>) are left out.
+    /// Per rate (the asked one, or every active rate): <c>rates/getPricing</c> for the nights, which says which resource
+    /// categories have a price on every night, and <c>restrictions/getAll</c> for that rate, which leaves out the categories
+    /// whose restrictions forbid the stay. The candidates are then priced for the party with <c>reservations/price</c> (its
+    /// <c>PersonCounts</c> by age category), each night as a one-night reservation so that the quote has Mews' nightly
+    /// prices for these adults and children; the total is their sum. Categories that sleep fewer than the party
+    /// (<c>Capacity</c> + <c>ExtraCapacity</c>) or have no room left on a night are left out.
     /// </remarks>
     protected override async Task<IReadOnlyList<RateQuote>> QuoteCoreAsync(QuoteRequest request, CancellationToken cancellationToken)
     {
         const string operation = "Quote";
         var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
+        var categories = (await _categories.GetAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id, StringComparer.Ordinal);
         var roomTypes = (await _roomTypes.GetAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.VendorId, StringComparer.Ordinal);
         var ratePlans = await _ratePlans.GetAsync(cancellationToken).ConfigureAwait(false);
         var available = await AvailableAsync(setup, request.Arrival, request.Departure, operation, cancellationToken).ConfigureAwait(false);
-        var quotes = new List<RateQuote>();
+        var persons = MewsMapper.ToPersonCounts(request.Adults, request.ChildrenAges, setup.AgeCategories);
+        var candidates = new List<(RoomType RoomType, RatePlan Rate, int Left)>();
         foreach (var rate in ratePlans.Where(r => request.RatePlanId is null || r.VendorId == request.RatePlanId))
         {
             var pricing = await _responses.ReadAsync(
                 Api.GetRatePricingAsync(new RatePricingRequest(rate.VendorId, setup.Midnight(request.Arrival), setup.Midnight(request.Departure.AddDays(-1))), cancellationToken),
                 new MewsCall(operation),
                 cancellationToken).ConfigureAwait(false);
+            var restrictions = await RestrictionsAsync(setup, request.Arrival, request.Departure, rate.VendorId, operation, cancellationToken).ConfigureAwait(false);
             foreach (var category in pricing?.CategoryPrices ?? [])
             {
                 if (!roomTypes.TryGetValue(category.CategoryId, out var roomType)
@@ -119,26 +142,36 @@ public sealed class MewsConnector : PmsConnector
                     || (request.RoomTypeIds.Count > 0 && !request.RoomTypeIds.Contains(category.CategoryId))
                     || category.AmountPrices.Count != request.Nights
                     || category.AmountPrices.Any(p => p.GrossValue is null)
-                    || !available.TryGetValue(category.CategoryId, out var nights))
+                    || !available.TryGetValue(category.CategoryId, out var nights)
+                    || MewsRestrictions.Forbids(restrictions.Where(r => MewsRestrictions.AppliesTo(r, categories[category.CategoryId])), request.Arrival, request.Departure, setup))
                 {
                     continue;
                 }
 
                 var left = nights.Min(n => n.Available);
-                if (left <= 0)
+                if (left > 0)
                 {
-                    continue;
+                    candidates.Add((roomType, rate, left));
                 }
-
-                var nightly = category.AmountPrices.Select((price, i) => new NightlyRate(request.Arrival.AddDays(i), new Money(price.GrossValue!.Value, price.Currency))).ToList();
-                var total = nightly.Skip(1).Aggregate(nightly[0].Amount, (sum, night) => sum + night.Amount);
-                quotes.Add(new RateQuote(category.CategoryId, rate.VendorId, total, nightly)
-                {
-                    RoomTypeName = roomType.Name,
-                    RatePlanName = rate.Name,
-                    Available = left,
-                });
             }
+        }
+
+        var prices = await NightPricesAsync(setup, [.. candidates.Select(c => (c.RoomType.VendorId, c.Rate.VendorId))], request.Arrival, request.Nights, persons, operation, cancellationToken).ConfigureAwait(false);
+        var quotes = new List<RateQuote>();
+        foreach (var (roomType, rate, left) in candidates)
+        {
+            if (!prices.TryGetValue((roomType.VendorId, rate.VendorId), out var nightly))
+            {
+                continue;
+            }
+
+            var total = nightly.Skip(1).Aggregate(nightly[0].Amount, (sum, night) => sum + night.Amount);
+            quotes.Add(new RateQuote(roomType.VendorId, rate.VendorId, total, nightly)
+            {
+                RoomTypeName = roomType.Name,
+                RatePlanName = rate.Name,
+                Available = left,
+            });
         }
 
         return quotes;
@@ -280,8 +313,9 @@ public sealed class MewsConnector : PmsConnector
 
         if (changes.PrimaryGuest is { } guest)
         {
+            var owner = await CustomerAsync(current.AccountId, operation, cancellationToken).ConfigureAwait(false);
             await _responses.ReadAsync(
-                Api.UpdateCustomerAsync(MewsMapper.ToUpdateCustomer(current.AccountId, guest), cancellationToken),
+                Api.UpdateCustomerAsync(MewsMapper.ToUpdateCustomer(current.AccountId, guest, owner.Options), cancellationToken),
                 new MewsCall(operation) { EntityType = "Customer", EntityId = current.AccountId },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -316,31 +350,70 @@ public sealed class MewsConnector : PmsConnector
     /// changed-since by <c>UpdatedUtc</c> up to now, split into windows of at most 3 months (Mews' limit), each
     /// reservation listed once.
     /// </remarks>
-    protected override async IAsyncEnumerable<Reservation> GetReservationsCoreAsync(ReservationQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override IAsyncEnumerable<Reservation> GetReservationsCoreAsync(ReservationQuery query, CancellationToken cancellationToken) =>
+        GetReservationPagesCoreAsync(query, null, cancellationToken).ItemsAsync(cancellationToken);
+
+    /// <inheritdoc />
+    protected override bool SupportsReservationPages => true;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A token holds the listing's end (for changed-since: the "now" of the first page, so a resumed listing covers the
+    /// same windows), the 3-month window it is in and Mews' <c>Cursor</c> within it (the id of the last reservation read),
+    /// bound to the query (property, kind, resolved day, instant). Mews pages by cursor, so a resumed listing neither
+    /// repeats nor skips a reservation of the window it stopped in; a reservation changed again meanwhile moves to a later
+    /// window and may be listed there again (it did change).
+    /// </remarks>
+    protected override async IAsyncEnumerable<PmsPage<Reservation>> GetReservationPagesCoreAsync(ReservationQuery query, string? continuationToken, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         const string operation = "GetReservations";
         var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
         var count = Math.Clamp(query.PageSize ?? DefaultPageSize, 1, MaxCount);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var date = query.Kind == ReservationQueryKind.ChangedSince ? default : await ResolveQueryDateAsync(query, cancellationToken).ConfigureAwait(false);
-        foreach (var filter in Filters(query, date, setup, count))
+        var scope = ContinuationScope(query, query.Kind == ReservationQueryKind.ChangedSince ? null : date);
+        var (end, window, cursor) = continuationToken is null ? (TimeProvider.GetUtcNow(), 0, null) : ReadPosition(continuationToken, scope);
+        var filters = Filters(query, date, setup, end);
+        if (window >= filters.Count)
         {
+            throw new ArgumentException("The continuation token is malformed (its window is not one of the listing's).", nameof(continuationToken));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (; window < filters.Count; window++, cursor = null)
+        {
+            var filter = filters[window];
+            var windowScope = string.Create(CultureInfo.InvariantCulture, $"{scope}|{window}");
             var pages = PmsPager.ByCursorAsync(
-                (cursor, size, ct) => _responses.ReadAsync(Api.GetReservationsAsync(filter with { Limitation = new Limitation(size, cursor) }, ct), new MewsCall(operation), ct),
+                (c, size, ct) => _responses.ReadAsync(Api.GetReservationsAsync(filter with { Limitation = new Limitation(size, c) }, ct), new MewsCall(operation), ct),
                 page => page.Reservations,
                 page => page.Cursor,
                 count,
-                operation,
-                cancellationToken: cancellationToken);
+                windowScope,
+                cursor is null ? null : PmsContinuationToken.Create(windowScope, PmsPager.CursorKind, cursor),
+                cancellationToken);
             await foreach (var page in pages.ConfigureAwait(false))
             {
                 var wanted = page.Items.Where(model => Wanted(query, date, model, setup) && seen.Add(model.Id)).ToList();
-                foreach (var reservation in await MapAsync(wanted, setup, operation, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return reservation;
-                }
+                var next = page.ContinuationToken is { } inner
+                    ? Position(scope, end, window, PmsContinuationToken.Read(inner, windowScope, PmsPager.CursorKind))
+                    : window + 1 < filters.Count ? Position(scope, end, window + 1, null) : null;
+                yield return new PmsPage<Reservation>(await MapAsync(wanted, setup, operation, cancellationToken).ConfigureAwait(false), next);
             }
         }
+    }
+
+    private static string Position(string scope, DateTimeOffset end, int window, string? cursor) =>
+        PmsContinuationToken.Create(scope, WindowKind, string.Create(CultureInfo.InvariantCulture, $"{end.UtcTicks}|{window}|{cursor}"));
+
+    private static (DateTimeOffset End, int Window, string? Cursor) ReadPosition(string token, string scope)
+    {
+        var parts = PmsContinuationToken.Read(token, scope, WindowKind).Split('|', 3);
+        return parts.Length == 3
+               && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+               && ticks <= DateTimeOffset.MaxValue.UtcTicks
+               && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var window)
+            ? (new DateTimeOffset(ticks, TimeSpan.Zero), window, parts[2].Length == 0 ? null : parts[2])
+            : throw new ArgumentException("The continuation token is malformed (not one this SDK issued).", nameof(token));
     }
 
     /// <inheritdoc />
@@ -373,11 +446,7 @@ public sealed class MewsConnector : PmsConnector
     /// <inheritdoc />
     protected override async Task<GuestProfile> GetGuestCoreAsync(string guestId, CancellationToken cancellationToken)
     {
-        const string operation = "GetGuest";
-        var found = await CustomersAsync([guestId], operation, cancellationToken).ConfigureAwait(false);
-        return found.TryGetValue(guestId, out var guest)
-            ? guest
-            : throw new PmsNotFoundException($"{Vendor} {operation}: Mews has no customer '{guestId}'.") { Vendor = Vendor, Operation = operation, EntityType = "Customer", EntityId = guestId };
+        return MewsMapper.ToGuest(await CustomerAsync(guestId, "GetGuest", cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -387,8 +456,8 @@ public sealed class MewsConnector : PmsConnector
         const string operation = "UpsertGuest";
         if (guest.VendorId is { } id)
         {
-            await GetGuestCoreAsync(id, cancellationToken).ConfigureAwait(false);
-            var updated = await _responses.ReadAsync(Api.UpdateCustomerAsync(MewsMapper.ToUpdateCustomer(id, guest), cancellationToken), new MewsCall(operation) { EntityType = "Customer", EntityId = id }, cancellationToken).ConfigureAwait(false);
+            var current = await CustomerAsync(id, operation, cancellationToken).ConfigureAwait(false);
+            var updated = await _responses.ReadAsync(Api.UpdateCustomerAsync(MewsMapper.ToUpdateCustomer(id, guest, current.Options), cancellationToken), new MewsCall(operation) { EntityType = "Customer", EntityId = id }, cancellationToken).ConfigureAwait(false);
             return updated is null ? await GetGuestCoreAsync(id, cancellationToken).ConfigureAwait(false) : MewsMapper.ToGuest(updated);
         }
 
@@ -472,12 +541,13 @@ public sealed class MewsConnector : PmsConnector
 
     private IMewsApi Api => _api();
 
-    private IReadOnlyList<ReservationFilter> Filters(ReservationQuery query, DateOnly date, MewsSetup setup, int count)
+    /// <summary>The <c>reservations/getAll</c> filters of a query, one per time window; changed-since ends at <paramref name="end"/>.</summary>
+    private static IReadOnlyList<ReservationFilter> Filters(ReservationQuery query, DateOnly date, MewsSetup setup, DateTimeOffset end)
     {
-        var limitation = new Limitation(count);
+        var limitation = new Limitation(DefaultPageSize);
         if (query.Kind == ReservationQueryKind.ChangedSince)
         {
-            var now = TimeProvider.GetUtcNow();
+            var now = end;
             return [.. MewsTime.Windows(query.Since!.Value, now).Select(w => new ReservationFilter(limitation) { ServiceIds = [setup.ServiceId], UpdatedUtc = new TimeInterval(w.Start, w.End) })];
         }
 
@@ -516,6 +586,63 @@ public sealed class MewsConnector : PmsConnector
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The party's price of each night for each (category, rate): <c>reservations/price</c> with one one-night reservation
+    /// per night and candidate (<c>Identifier</c> = candidate and night), at most <see cref="MaxCount"/> per request. A
+    /// candidate missing a night's price (Mews answered without it, or with no gross value) is left out.
+    /// </summary>
+    private async Task<Dictionary<(string Category, string Rate), IReadOnlyList<NightlyRate>>> NightPricesAsync(
+        MewsSetup setup, IReadOnlyList<(string Category, string Rate)> candidates, DateOnly arrival, int nights, IReadOnlyList<PersonCount> persons, string operation, CancellationToken cancellationToken)
+    {
+        var entries = candidates.SelectMany((candidate, c) => Enumerable.Range(0, nights).Select(night => (Identifier: string.Create(CultureInfo.InvariantCulture, $"{c}:{night}"), Candidate: candidate, Night: night))).ToList();
+        var totals = new Dictionary<string, AmountModel>(StringComparer.Ordinal);
+        foreach (var chunk in entries.Chunk(MaxCount))
+        {
+            var request = new PriceReservationsRequest(setup.ServiceId, [.. chunk.Select(e => new ReservationParameters(
+                setup.StartUtc(arrival.AddDays(e.Night)), setup.EndUtc(arrival.AddDays(e.Night + 1)), e.Candidate.Category, e.Candidate.Rate, persons) { Identifier = e.Identifier })]);
+            var answer = await _responses.ReadAsync(Api.PriceReservationsAsync(request, cancellationToken), new MewsCall(operation), cancellationToken).ConfigureAwait(false);
+            foreach (var price in answer?.ReservationPrices ?? [])
+            {
+                if (price.Identifier is { } identifier && price.Amount is { GrossValue: not null } amount)
+                {
+                    totals[identifier] = amount;
+                }
+            }
+        }
+
+        var result = new Dictionary<(string, string), IReadOnlyList<NightlyRate>>();
+        foreach (var byCandidate in entries.GroupBy(e => e.Candidate))
+        {
+            var nightly = byCandidate.Select(e => totals.TryGetValue(e.Identifier, out var amount) ? new NightlyRate(arrival.AddDays(e.Night), new Money(amount.GrossValue!.Value, amount.Currency)) : null).ToList();
+            if (nightly.All(n => n is not null))
+            {
+                result[byCandidate.Key] = nightly!;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The service's restrictions colliding with the stay's time units (<c>restrictions/getAll</c>, every page), for every
+    /// rate or, with <paramref name="rateId"/>, those that affect the rate (Mews resolves exact, base and group rates).
+    /// </summary>
+    private async Task<IReadOnlyList<RestrictionModel>> RestrictionsAsync(MewsSetup setup, DateOnly arrival, DateOnly departure, string? rateId, string operation, CancellationToken cancellationToken)
+    {
+        var colliding = new TimeInterval(setup.Midnight(arrival), setup.Midnight(departure));
+        using (PmsOperation.Begin(PmsOperationIntent.Read))
+        {
+            return await ReadAllAsync(
+                (cursor, ct) => _responses.ReadAsync(
+                    Api.GetRestrictionsAsync(new RestrictionFilter([setup.ServiceId], new Limitation(MaxCount, cursor)) { CollidingUtc = colliding, RateIds = rateId is null ? null : [rateId] }, ct),
+                    new MewsCall(operation),
+                    ct),
+                page => page.Restrictions,
+                page => page.Cursor,
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<IReadOnlyList<ProductOrderParameters>> ProductOrdersAsync(IReadOnlyList<ServiceOrder> orders, MewsSetup setup, DateOnly arrival, DateOnly departure, CancellationToken cancellationToken)
@@ -565,9 +692,18 @@ public sealed class MewsConnector : PmsConnector
         ?? throw new PmsUnavailableException($"{Vendor} {operation}: Mews answered customers/add without the customer.") { Vendor = Vendor, Operation = operation, OutcomeUnknown = true };
 
     /// <summary>The customers with these ids (one request per 1000), as guests.</summary>
-    private async Task<Dictionary<string, GuestProfile>> CustomersAsync(IReadOnlyCollection<string> ids, string operation, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, GuestProfile>> CustomersAsync(IReadOnlyCollection<string> ids, string operation, CancellationToken cancellationToken) =>
+        (await CustomerModelsAsync(ids, operation, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Key, p => MewsMapper.ToGuest(p.Value), StringComparer.Ordinal);
+
+    /// <summary>The customer with this id as Mews sends it, or <see cref="PmsNotFoundException"/>.</summary>
+    private async Task<CustomerModel> CustomerAsync(string customerId, string operation, CancellationToken cancellationToken) =>
+        (await CustomerModelsAsync([customerId], operation, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(customerId)
+        ?? throw new PmsNotFoundException($"{Vendor} {operation}: Mews has no customer '{customerId}'.") { Vendor = Vendor, Operation = operation, EntityType = "Customer", EntityId = customerId };
+
+    /// <summary>The customers with these ids (one request per 1000).</summary>
+    private async Task<Dictionary<string, CustomerModel>> CustomerModelsAsync(IReadOnlyCollection<string> ids, string operation, CancellationToken cancellationToken)
     {
-        var guests = new Dictionary<string, GuestProfile>(StringComparer.Ordinal);
+        var guests = new Dictionary<string, CustomerModel>(StringComparer.Ordinal);
         using (PmsOperation.Begin(PmsOperationIntent.Read))
         {
             foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(MaxCount))
@@ -578,7 +714,7 @@ public sealed class MewsConnector : PmsConnector
                     cancellationToken).ConfigureAwait(false);
                 foreach (var customer in found?.Customers ?? [])
                 {
-                    guests[customer.Id] = MewsMapper.ToGuest(customer);
+                    guests[customer.Id] = customer;
                 }
             }
         }
@@ -595,36 +731,51 @@ public sealed class MewsConnector : PmsConnector
         }
 
         var guests = await CustomersAsync([.. models.Select(m => m.AccountId)], operation, cancellationToken).ConfigureAwait(false);
-        var services = await ProductsOfAsync(models, setup, operation, cancellationToken).ConfigureAwait(false);
-        return [.. models.Select(m => MewsMapper.ToReservation(m, guests.GetValueOrDefault(m.AccountId) ?? new GuestProfile("(unknown)") { VendorId = m.AccountId }, setup, PropertyId) with
+        var items = await OrderItemsOfAsync(models, operation, cancellationToken).ConfigureAwait(false);
+        var services = await ProductsOfAsync(items, setup, cancellationToken).ConfigureAwait(false);
+        return [.. models.Select(m =>
         {
-            Services = services.GetValueOrDefault(m.Id) ?? [],
+            var reservation = MewsMapper.ToReservation(m, guests.GetValueOrDefault(m.AccountId) ?? new GuestProfile("(unknown)") { VendorId = m.AccountId }, setup, PropertyId);
+            var extras = services.GetValueOrDefault(m.Id) ?? [];
+            var nightly = MewsMapper.ToNightlyRates(items.Where(i => i.ServiceOrderId == m.Id), reservation.Arrival, reservation.Departure, setup.Zone);
+            return reservation with
+            {
+                Services = extras,
+                NightlyRates = nightly,
+                Total = nightly.Count == 0 || extras.Any(e => e.Total is null) ? null : MewsMapper.Sum([.. nightly.Select(n => n.Amount), .. extras.Select(e => e.Total!.Value)]),
+            };
         })];
     }
 
     /// <summary>
-    /// The products added to reservations: the Reservation (ver 2023-06-06) does not list them, so they are read as
-    /// <c>ProductOrder</c> order items of the reservations (a reservation is a service order), one
-    /// <c>orderItems/getAll</c> per 1000 reservations. A product's quantity is its units per date.
+    /// The order items of the reservations (a reservation is a service order): its nights (<c>SpaceOrder</c>, the
+    /// Reservation (ver 2023-06-06) carries no price) and its products (<c>ProductOrder</c>, not listed on the
+    /// reservation either), one <c>orderItems/getAll</c> per 1000 reservations, every page; cancelled items left out.
     /// </summary>
-    private async Task<Dictionary<string, IReadOnlyList<ReservationService>>> ProductsOfAsync(IReadOnlyList<ReservationModel> models, MewsSetup setup, string operation, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OrderItemModel>> OrderItemsOfAsync(IReadOnlyList<ReservationModel> models, string operation, CancellationToken cancellationToken)
     {
-        var products = await _products.GetAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<OrderItemModel>();
         using (PmsOperation.Begin(PmsOperationIntent.Read))
         {
             foreach (var chunk in models.Select(m => m.Id).Chunk(MaxCount))
             {
                 items.AddRange(await ReadAllAsync(
-                    (cursor, ct) => _responses.ReadAsync(Api.GetOrderItemsAsync(new OrderItemFilter(chunk, ["ProductOrder"], new Limitation(MaxCount, cursor)), ct), new MewsCall(operation), ct),
+                    (cursor, ct) => _responses.ReadAsync(Api.GetOrderItemsAsync(new OrderItemFilter(chunk, [MewsMapper.SpaceOrder, MewsMapper.ProductOrder], new Limitation(MaxCount, cursor)), ct), new MewsCall(operation), ct),
                     page => page.OrderItems,
                     page => page.Cursor,
                     cancellationToken).ConfigureAwait(false));
             }
         }
 
+        return [.. items.Where(i => i.CanceledUtc is null)];
+    }
+
+    /// <summary>The products added to reservations, from their <c>ProductOrder</c> order items. A product's quantity is its units per date.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<ReservationService>>> ProductsOfAsync(IReadOnlyList<OrderItemModel> items, MewsSetup setup, CancellationToken cancellationToken)
+    {
+        var products = await _products.GetAsync(cancellationToken).ConfigureAwait(false);
         return items
-            .Where(i => i.CanceledUtc is null && i.Data?.Product?.ProductId is not null)
+            .Where(i => i.Type == MewsMapper.ProductOrder && i.Data?.Product?.ProductId is not null)
             .GroupBy(i => i.ServiceOrderId, StringComparer.Ordinal)
             .ToDictionary(
                 byReservation => byReservation.Key,
@@ -636,7 +787,7 @@ public sealed class MewsConnector : PmsConnector
                     return new ReservationService(byProduct.Key, name, byProduct.Sum(i => i.UnitCount) / Math.Max(1, dates.Count))
                     {
                         Dates = dates,
-                        Total = amounts.Count == 0 ? null : amounts.Skip(1).Aggregate(amounts[0], (sum, amount) => sum + amount),
+                        Total = amounts.Count == 0 ? null : MewsMapper.Sum(amounts),
                     };
                 })],
                 StringComparer.Ordinal);
@@ -725,7 +876,7 @@ public sealed class MewsConnector : PmsConnector
         return new MewsSetup(property, zone, service.Id, MewsTime.ParseDuration(service.Data?.Value?.StartOffset), MewsTime.ParseDuration(service.Data?.Value?.EndOffset), ages);
     }
 
-    private async Task<IReadOnlyList<RoomType>> ReadRoomTypesAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ResourceCategoryModel>> ReadCategoriesAsync(CancellationToken cancellationToken)
     {
         var setup = await SetupAsync(cancellationToken).ConfigureAwait(false);
         var categories = await ReadAllAsync(
@@ -733,7 +884,7 @@ public sealed class MewsConnector : PmsConnector
             page => page.ResourceCategories,
             page => page.Cursor,
             cancellationToken).ConfigureAwait(false);
-        return [.. categories.Where(c => c.IsActive).Select(MewsMapper.ToRoomType)];
+        return [.. categories.Where(c => c.IsActive)];
     }
 
     private async Task<IReadOnlyList<RatePlan>> ReadRatePlansAsync(CancellationToken cancellationToken)

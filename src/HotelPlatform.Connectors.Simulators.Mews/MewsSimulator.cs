@@ -72,6 +72,8 @@ public sealed class MewsSimulator : VendorSimulator
             ["products/getAll"] = Operation<ProductsGetAllRequest>(GetProducts),
             ["services/getAvailability/2024-01-22"] = Operation<GetAvailabilityRequest>(GetAvailability),
             ["rates/getPricing"] = Operation<GetRatePricingRequest>(GetRatePricing),
+            ["reservations/price"] = Operation<ReservationsPriceRequest>(PriceReservations),
+            ["restrictions/getAll"] = Operation<RestrictionsGetAllRequest>(GetRestrictions),
             ["reservations/getAll/2023-06-06"] = Operation<ReservationsGetAllRequest>(GetReservations),
             ["reservations/add"] = Operation<ReservationsAddRequest>(AddReservations),
             ["reservations/update"] = Operation<ReservationsUpdateRequest>(UpdateReservations),
@@ -459,6 +461,75 @@ public sealed class MewsSimulator : VendorSimulator
         AmountResult Amount(decimal gross) => new(MewsOptions.Currency, gross, decimal.Round(gross / 1.12m, 2));
         var categories = hotel.Categories.Select(c => new CategoryPricingResult(c.Id, [.. nights.Select(n => Amount(hotel.Price(c, rate, n)))])).ToList();
         return Json(context, new RatePricingResult(MewsOptions.Currency, [.. nights.Select(n => hotel.Utc(n))], [.. nights.Select(n => Amount(hotel.Price(hotel.Categories[0], rate, n)))], categories, []));
+    }
+
+    /// <summary>Each reservation's total for its party over its nights; the capacity is not checked (reservations.md: "doesn't check the maximum capacity").</summary>
+    private IResult PriceReservations(HttpContext context, ReservationsPriceRequest request)
+    {
+        var hotel = Hotel;
+        if (request.ServiceId != hotel.ServiceId)
+        {
+            return Error(context, MewsRefusal.Invalid("ServiceId"));
+        }
+
+        if (request.Reservations.Count is 0 or > MaxCount)
+        {
+            return Error(context, MewsRefusal.Invalid("Reservations", $"between 1 and {MaxCount} are required."));
+        }
+
+        var prices = new List<ReservationPriceResult>();
+        foreach (var reservation in request.Reservations)
+        {
+            var category = hotel.Categories.FirstOrDefault(c => c.Id == reservation.RequestedCategoryId);
+            var rate = hotel.Rates.FirstOrDefault(r => r.Id == reservation.RateId);
+            var refusal = category is null ? MewsRefusal.Invalid("RequestedCategoryId")
+                : rate is null ? MewsRefusal.Invalid("RateId")
+                : reservation.EndUtc <= reservation.StartUtc ? MewsRefusal.Invalid("EndUtc", "the reservation must end after it starts.")
+                : reservation.PersonCounts.Count == 0 || reservation.PersonCounts.Any(p => p.Count < 1 || hotel.AgeCategories.All(a => a.Id != p.AgeCategoryId)) ? MewsRefusal.Invalid("PersonCounts")
+                : null;
+            if (refusal is not null)
+            {
+                return Error(context, refusal);
+            }
+
+            var total = 0m;
+            for (var night = hotel.LocalDate(reservation.StartUtc); night < hotel.LocalDate(reservation.EndUtc); night = night.AddDays(1))
+            {
+                total += hotel.Price(category!, rate!, night, reservation.PersonCounts.Select(p => (p.AgeCategoryId, p.Count)));
+            }
+
+            prices.Add(new ReservationPriceResult(reservation.Identifier, new AmountResult(MewsOptions.Currency, total, decimal.Round(total / 1.12m, 2))));
+        }
+
+        return Json(context, new ReservationPricesResult(prices));
+    }
+
+    private IResult GetRestrictions(HttpContext context, RestrictionsGetAllRequest request)
+    {
+        if (CheckIntervals((nameof(request.CreatedUtc), request.CreatedUtc), (nameof(request.UpdatedUtc), request.UpdatedUtc)) is { } intervalRefusal)
+        {
+            return Error(context, intervalRefusal);
+        }
+
+        var hotel = Hotel;
+        var all = hotel.Restrictions
+            .Where(_ => request.ServiceIds.Contains(hotel.ServiceId))
+            .Where(r => request.RestrictionIds is null || request.RestrictionIds.Contains(r.Id))
+            .Where(r => request.ResourceCategoryIds is null || r.CategoryId is null || request.ResourceCategoryIds.Contains(r.CategoryId))
+
+            // RateIds: "all restrictions that affect the given rates": those without a rate condition and those of the rates.
+            .Where(r => request.RateIds is null || r.RateId is null || request.RateIds.Contains(r.RateId))
+            .Where(r => request.ExactRateIds is null || (r.RateId is not null && request.ExactRateIds.Contains(r.RateId)))
+            .Where(r => request.BaseRateIds is null)
+            .Where(r => request.Origin is null or RestrictionOrigin.User)
+            .Where(r => request.CollidingUtc is not { } colliding || (r.StartUtc <= colliding.EndUtc && r.EndUtc >= colliding.StartUtc))
+            .Select(r => new RestrictionResult(
+                r.Id, hotel.ServiceId, null, nameof(RestrictionOrigin.User),
+                new RestrictionConditionsResult(r.Type, r.RateId, null, null, r.CategoryId, null, r.StartUtc, r.EndUtc, null),
+                r.MinLength is { } min ? new RestrictionExceptionsResult(null, null, string.Create(CultureInfo.InvariantCulture, $"P0M{min}DT0H0M0S"), null) : null))
+            .ToList();
+        var page = Page(all, request.Limitation, r => r.Id, out var refusal);
+        return refusal is not null ? Error(context, refusal) : Json(context, new RestrictionsResult(page, NextCursor(page, r => r.Id)));
     }
 
     private static List<DateOnly> Nights(MewsHotel hotel, DateTimeOffset first, DateTimeOffset last)

@@ -79,6 +79,12 @@ public sealed record MewsScenario(
 {
     /// <summary>Gets the rooms of the double category.</summary>
     public int DoubleRooms { get; init; }
+
+    /// <summary>Gets the day on which arrivals in the double category must stay at least <see cref="RestrictedMinStay"/> nights, on every rate (a <c>Start</c> restriction with a <c>MinLength</c> exception).</summary>
+    public DateOnly RestrictedArrival { get; init; }
+
+    /// <summary>Gets the minimum stay of arrivals on <see cref="RestrictedArrival"/>.</summary>
+    public int RestrictedMinStay { get; init; }
 }
 
 /// <summary>A customer as the simulator holds it.</summary>

@@ -22,6 +22,58 @@ internal static class MewsMapper
     public const string Adult = "Adult";
     public const string Child = "Child";
 
+    /// <summary>The order item type of a reservation's night (orderitems.md#order-item-type).</summary>
+    public const string SpaceOrder = "SpaceOrder";
+
+    /// <summary>The order item type of a product ordered with a reservation.</summary>
+    public const string ProductOrder = "ProductOrder";
+
+    /// <summary>The customer option that records consent to marketing e-mails (customers.md#customer-option).</summary>
+    public const string SendMarketingEmails = "SendMarketingEmails";
+
+    /// <summary>The sum of amounts in one currency.</summary>
+    public static Money Sum(IReadOnlyList<Money> amounts) => amounts.Skip(1).Aggregate(amounts[0], (sum, amount) => sum + amount);
+
+    /// <summary>
+    /// A reservation's nightly prices from its <c>SpaceOrder</c> order items: each night's gross amounts by the local date
+    /// of the item's <c>StartUtc</c> (else <c>ConsumedUtc</c>). Empty unless every night of the stay has one, in one
+    /// currency: a partial breakdown would not add up to the stay.
+    /// </summary>
+    public static IReadOnlyList<NightlyRate> ToNightlyRates(IEnumerable<OrderItemModel> items, DateOnly arrival, DateOnly departure, TimeZoneInfo zone)
+    {
+        var byNight = items
+            .Where(i => i.Type == SpaceOrder && i.Amount?.GrossValue is not null)
+            .GroupBy(i => MewsTime.ToLocalDate(i.StartUtc ?? i.ConsumedUtc, zone))
+            .ToDictionary(g => g.Key, g => Sum([.. g.Select(i => new Money(i.Amount!.GrossValue!.Value, i.Amount.Currency))]));
+        var nights = Enumerable.Range(0, departure.DayNumber - arrival.DayNumber).Select(arrival.AddDays).ToList();
+        if (nights.Count == 0 || nights.Any(n => !byNight.ContainsKey(n)) || byNight.Keys.Any(d => d < arrival || d >= departure))
+        {
+            return [];
+        }
+
+        var nightly = nights.Select(n => new NightlyRate(n, byNight[n])).ToList();
+        return nightly.Select(n => n.Amount.Currency).Distinct(StringComparer.Ordinal).Count() == 1 ? nightly : [];
+    }
+
+    /// <summary>The SDK's consents from Mews' customer options: <c>SendMarketingEmails</c> is <see cref="GuestConsents.MarketingEmail"/>; Mews has no option for the other consents.</summary>
+    public static GuestConsents ToConsents(IReadOnlyList<string>? options) =>
+        options?.Contains(SendMarketingEmails, StringComparer.Ordinal) == true ? GuestConsents.MarketingEmail : GuestConsents.None;
+
+    /// <summary>
+    /// The options to write: the customer's current ones (<paramref name="current"/>, kept as they are: Mews replaces the
+    /// whole set) with <c>SendMarketingEmails</c> set or cleared as the consents say.
+    /// </summary>
+    public static IReadOnlyList<string> ToOptions(GuestConsents consents, IReadOnlyList<string>? current)
+    {
+        var options = (current ?? []).Where(o => o != SendMarketingEmails && o != "None").ToList();
+        if (consents.HasFlag(GuestConsents.MarketingEmail))
+        {
+            options.Add(SendMarketingEmails);
+        }
+
+        return options;
+    }
+
     /// <summary>Mews' service order states (reservations.md#service-order-state).</summary>
     public static ReservationStatus ToStatus(string state) => state switch
     {
@@ -111,6 +163,7 @@ internal static class MewsMapper
             Phone = customer.Phone,
             NationalityCountryCode = customer.NationalityCode,
             Language = customer.PreferredLanguageCode ?? customer.LanguageCode,
+            Consents = ToConsents(customer.Options),
         };
 
     public static AddCustomerRequest ToAddCustomer(GuestProfile guest) =>
@@ -121,9 +174,10 @@ internal static class MewsMapper
             Phone = guest.Phone,
             NationalityCode = guest.NationalityCountryCode,
             PreferredLanguageCode = guest.Language,
+            Options = guest.Consents.HasFlag(GuestConsents.MarketingEmail) ? [SendMarketingEmails] : null,
         };
 
-    public static UpdateCustomerRequest ToUpdateCustomer(string customerId, GuestProfile guest) =>
+    public static UpdateCustomerRequest ToUpdateCustomer(string customerId, GuestProfile guest, IReadOnlyList<string>? currentOptions) =>
         new(customerId)
         {
             LastName = guest.LastName,
@@ -132,6 +186,7 @@ internal static class MewsMapper
             Phone = guest.Phone,
             NationalityCode = guest.NationalityCountryCode,
             PreferredLanguageCode = guest.Language,
+            Options = ToOptions(guest.Consents, currentOptions),
         };
 
     public static Reservation ToReservation(ReservationModel model, GuestProfile guest, MewsSetup setup, string propertyId)

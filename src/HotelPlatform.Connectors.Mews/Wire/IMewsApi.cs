@@ -32,6 +32,12 @@ internal interface IMewsApi
     [Post("/api/connector/v1/rates/getPricing")]
     Task<IApiResponse<RatePricingResult>> GetRatePricingAsync([Body] RatePricingRequest request, CancellationToken cancellationToken);
 
+    [Post("/api/connector/v1/reservations/price")]
+    Task<IApiResponse<PriceReservationsResult>> PriceReservationsAsync([Body] PriceReservationsRequest request, CancellationToken cancellationToken);
+
+    [Post("/api/connector/v1/restrictions/getAll")]
+    Task<IApiResponse<RestrictionsResult>> GetRestrictionsAsync([Body] RestrictionFilter request, CancellationToken cancellationToken);
+
     [Post("/api/connector/v1/reservations/getAll/2023-06-06")]
     Task<IApiResponse<ReservationsResult>> GetReservationsAsync([Body] ReservationFilter request, CancellationToken cancellationToken);
 

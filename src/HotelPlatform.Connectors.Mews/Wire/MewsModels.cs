@@ -144,7 +144,15 @@ internal sealed record PriceReservationsRequest(string ServiceId, IReadOnlyList<
 
 internal sealed record PriceReservationsResult(IReadOnlyList<ReservationPriceModel> ReservationPrices);
 
-internal sealed record ReservationPriceModel(string? Identifier, AmountModel TotalAmount);
+/// <summary>Reservation price: <c>TotalAmount</c> (required), or the deprecated <c>Total</c> that Mews' own response example still carries.</summary>
+internal sealed record ReservationPriceModel(string? Identifier, AmountModel? TotalAmount)
+{
+    public AmountModel? Total { get; init; }
+
+    /// <summary>Gets the total: <c>TotalAmount</c>, else the deprecated <c>Total</c>.</summary>
+    [JsonIgnore]
+    public AmountModel? Amount => TotalAmount ?? Total;
+}
 
 /// <summary><c>reservations/getAll/2023-06-06</c>: every filter optional, <c>Limitation</c> required, intervals at most 3 months.</summary>
 internal sealed record ReservationFilter(Limitation Limitation)
@@ -226,6 +234,61 @@ internal sealed record AddReservationProductRequest(string ReservationId, string
     public DateTimeOffset? EndUtc { get; init; }
 }
 
+/// <summary><c>restrictions/getAll</c>: <c>ServiceIds</c> and <c>Limitation</c> required; the rest filters.</summary>
+internal sealed record RestrictionFilter(IReadOnlyList<string> ServiceIds, Limitation Limitation)
+{
+    public IReadOnlyList<string>? ResourceCategoryIds { get; init; }
+
+    public IReadOnlyList<string>? RateIds { get; init; }
+
+    public TimeInterval? CollidingUtc { get; init; }
+}
+
+internal sealed record RestrictionsResult(IReadOnlyList<RestrictionModel> Restrictions, string? Cursor);
+
+/// <summary>Restriction (restrictions.md#restriction): conditions it applies under, exceptions that lift it.</summary>
+internal sealed record RestrictionModel(string Id, string ServiceId, RestrictionConditions Conditions)
+{
+    public RestrictionExceptions? Exceptions { get; init; }
+}
+
+internal sealed record RestrictionConditions(string Type)
+{
+    public string? ExactRateId { get; init; }
+
+    public string? BaseRateId { get; init; }
+
+    public string? RateGroupId { get; init; }
+
+    public string? ResourceCategoryId { get; init; }
+
+    public string? ResourceCategoryType { get; init; }
+
+    public DateTimeOffset? StartUtc { get; init; }
+
+    public DateTimeOffset? EndUtc { get; init; }
+
+    public IReadOnlyList<string>? Days { get; init; }
+}
+
+internal sealed record RestrictionExceptions
+{
+    public string? MinAdvance { get; init; }
+
+    public string? MaxAdvance { get; init; }
+
+    public string? MinLength { get; init; }
+
+    public string? MaxLength { get; init; }
+
+    public CurrencyValue? MinPrice { get; init; }
+
+    public CurrencyValue? MaxPrice { get; init; }
+}
+
+/// <summary>A currency value (ver 2018-06-07).</summary>
+internal sealed record CurrencyValue(string Currency, decimal Value);
+
 /// <summary><c>orderItems/getAll</c> by service order (a reservation is one): the products added to reservations.</summary>
 internal sealed record OrderItemFilter(IReadOnlyList<string> ServiceOrderIds, IReadOnlyList<string> Types, Limitation Limitation);
 
@@ -234,6 +297,9 @@ internal sealed record OrderItemsResult(IReadOnlyList<OrderItemModel> OrderItems
 internal sealed record OrderItemModel(string Id, string ServiceOrderId, int UnitCount, string Type, DateTimeOffset ConsumedUtc)
 {
     public DateTimeOffset? CanceledUtc { get; init; }
+
+    /// <summary>Gets the item's start (optional in orderitems.md); a night's <c>SpaceOrder</c> is read by it, else by <c>ConsumedUtc</c>.</summary>
+    public DateTimeOffset? StartUtc { get; init; }
 
     public AmountModel? Amount { get; init; }
 
@@ -272,6 +338,9 @@ internal sealed record CustomerModel(string Id, string LastName)
     public string? PreferredLanguageCode { get; init; }
 
     public string? LanguageCode { get; init; }
+
+    /// <summary>Gets the customer's options (customers.md#customer-option), among them <c>SendMarketingEmails</c>.</summary>
+    public IReadOnlyList<string>? Options { get; init; }
 }
 
 /// <summary><c>customers/add</c>: <c>LastName</c> and <c>OverwriteExisting</c> required.</summary>
@@ -286,6 +355,8 @@ internal sealed record AddCustomerRequest(string LastName, bool OverwriteExistin
     public string? NationalityCode { get; init; }
 
     public string? PreferredLanguageCode { get; init; }
+
+    public IReadOnlyList<string>? Options { get; init; }
 }
 
 /// <summary><c>customers/update</c>: <c>CustomerId</c> and the fields to set.</summary>
@@ -302,6 +373,9 @@ internal sealed record UpdateCustomerRequest(string CustomerId)
     public string? NationalityCode { get; init; }
 
     public string? PreferredLanguageCode { get; init; }
+
+    /// <summary>Gets the options; Mews replaces the customer's whole set, so the connector sends the ones it found plus or minus <c>SendMarketingEmails</c>.</summary>
+    public IReadOnlyList<string>? Options { get; init; }
 }
 
 /// <summary>Mews' error body (guidelines/responses.md): <c>Message</c> required, <c>RequestId</c> and <c>Details</c> optional.</summary>
@@ -343,6 +417,8 @@ internal sealed record WebhookEntity(string Id);
 [JsonSerializable(typeof(UpdateReservationsRequest))]
 [JsonSerializable(typeof(CancelReservationsRequest))]
 [JsonSerializable(typeof(AddReservationProductRequest))]
+[JsonSerializable(typeof(RestrictionFilter))]
+[JsonSerializable(typeof(RestrictionsResult))]
 [JsonSerializable(typeof(OrderItemFilter))]
 [JsonSerializable(typeof(OrderItemsResult))]
 [JsonSerializable(typeof(CustomerFilter))]

@@ -51,6 +51,11 @@ internal sealed class MewsHotel
         Products = [new Product(Id("product:breakfast"), "Breakfast", "PerPersonPerTimeUnit", 18m)];
         SeededAt = now;
         Today = LocalDate(now);
+
+        // Arrivals in a double on the restricted day must stay at least 3 nights, on every rate: a Start restriction
+        // lifted by a MinLength exception (restrictions.md). Beyond the nights the contract kit books.
+        RestrictedArrival = Today.AddDays(80);
+        Restrictions = [new Restriction(Id("restriction:double-min-stay"), "Start", Categories[0].Id, null, Utc(RestrictedArrival), Utc(RestrictedArrival), RestrictedMinStay)];
         Scenario = Seed(now);
     }
 
@@ -69,6 +74,15 @@ internal sealed class MewsHotel
     public IReadOnlyList<AgeCategory> AgeCategories { get; }
 
     public IReadOnlyList<Product> Products { get; }
+
+    /// <summary>Gets the restrictions (set by the enterprise's users; the simulator has no <c>restrictions/set</c>).</summary>
+    public IReadOnlyList<Restriction> Restrictions { get; }
+
+    /// <summary>Gets the arrival day of the seeded minimum-stay restriction.</summary>
+    public DateOnly RestrictedArrival { get; }
+
+    /// <summary>Gets the seeded restriction's minimum stay in nights.</summary>
+    public int RestrictedMinStay => 3;
 
     public DateTimeOffset SeededAt { get; }
 
@@ -160,6 +174,7 @@ internal sealed class MewsHotel
                 Phone = request.Phone,
                 NationalityCode = request.NationalityCode,
                 PreferredLanguageCode = request.PreferredLanguageCode,
+                Options = [.. (request.Options ?? []).Distinct().Select(o => o.ToString())],
             };
             _customers[customer.Id] = customer;
             return customer.ToResult(EnterpriseId);
@@ -181,6 +196,9 @@ internal sealed class MewsHotel
             customer.Phone = request.Phone ?? customer.Phone;
             customer.NationalityCode = request.NationalityCode ?? customer.NationalityCode;
             customer.PreferredLanguageCode = request.PreferredLanguageCode ?? customer.PreferredLanguageCode;
+
+            // Options is a plain array, not an update value: when sent, it is the customer's new set.
+            customer.Options = request.Options is { } options ? [.. options.Distinct().Select(o => o.ToString())] : customer.Options;
             customer.UpdatedUtc = now;
             return (customer.ToResult(EnterpriseId), null);
         }
@@ -242,6 +260,12 @@ internal sealed class MewsHotel
                 if (CheckStay(parameters.CustomerId, parameters.RequestedCategoryId, parameters.RateId, parameters.StartUtc, parameters.EndUtc, parameters.PersonCounts, request.CheckOverbooking ?? true, except: null, pending) is { } refusal)
                 {
                     return ([], refusal);
+                }
+
+                // CheckRateApplicability: "The default is true" (reservations.md), so restrictions are enforced unless it is false.
+                if ((request.CheckRateApplicability ?? true) && CheckRestrictions(parameters.RequestedCategoryId, parameters.RateId, parameters.StartUtc, parameters.EndUtc) is { } restricted)
+                {
+                    return ([], restricted);
                 }
 
                 if (parameters.ProductOrders?.FirstOrDefault(p => Products.All(product => product.Id != p.ProductId)) is { } unknown)
@@ -361,17 +385,82 @@ internal sealed class MewsHotel
         }
     }
 
-    /// <summary>The product order items of the given reservations (service orders), oldest first.</summary>
+    /// <summary>
+    /// The order items of the given reservations (service orders): each night's <c>SpaceOrder</c> (priced for the
+    /// reservation's party as <c>reservations/price</c> prices it), then the products' <c>ProductOrder</c>s.
+    /// </summary>
     public IReadOnlyList<OrderItemResult> OrderItems(OrderItemsGetAllRequest request)
     {
         lock (_gate)
         {
             var types = request.Types?.Select(t => t.ToString()).ToHashSet(StringComparer.Ordinal);
-            return [.. _orderItems
+            var nights = _reservations
+                .Where(r => request.ServiceOrderIds is null || request.ServiceOrderIds.Contains(r.Id))
+                .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id, StringComparer.Ordinal)
+                .SelectMany(SpaceOrders);
+            var products = _orderItems
                 .Where(i => request.ServiceOrderIds is null || request.ServiceOrderIds.Contains(i.ReservationId))
+                .Select(i => i.ToResult(this));
+            return [.. nights.Concat(products)
                 .Where(i => request.OrderItemIds is null || request.OrderItemIds.Contains(i.Id))
-                .Where(i => types is null || types.Contains("ProductOrder"))
-                .Select(i => i.ToResult(this))];
+                .Where(i => types is null || types.Contains(i.Type))];
+        }
+    }
+
+    /// <summary>The price of one night for a party: persons above the category's capacity are priced as its capacity (reservations.md "Price reservations").</summary>
+    public decimal Price(Category category, Rate rate, DateOnly night, IEnumerable<(string AgeCategoryId, int Count)> persons)
+    {
+        var counted = persons.ToList();
+        var adults = counted.Where(p => AgeCategories.FirstOrDefault(a => a.Id == p.AgeCategoryId)?.Classification != "Child").Sum(p => p.Count);
+        var children = counted.Sum(p => p.Count) - adults;
+        var capacity = category.Capacity + category.ExtraCapacity;
+        adults = Math.Min(adults, capacity);
+        children = Math.Min(children, capacity - adults);
+        return Price(category, rate, night) + decimal.Round(((Math.Max(0, adults - 1) * ExtraAdult) + (children * ExtraChild)) * rate.Factor, 2);
+    }
+
+    /// <summary>Whether a restriction forbids the stay on the rate (what <c>CheckRateApplicability</c> checks): the refusal, or <see langword="null"/>.</summary>
+    public MewsRefusal? CheckRestrictions(string categoryId, string rateId, DateTimeOffset start, DateTimeOffset end)
+    {
+        var arrival = LocalDate(start);
+        var departure = LocalDate(end);
+        var nights = departure.DayNumber - arrival.DayNumber;
+        foreach (var restriction in Restrictions.Where(r => (r.CategoryId is null || r.CategoryId == categoryId) && (r.RateId is null || r.RateId == rateId)))
+        {
+            if (restriction.MinLength is { } min && nights >= min)
+            {
+                continue;
+            }
+
+            bool Covers(DateOnly date) => restriction.StartUtc <= Utc(date) && Utc(date) <= restriction.EndUtc;
+            var applies = restriction.Type switch
+            {
+                "Start" => Covers(arrival),
+                "End" => Covers(departure),
+                _ => Enumerable.Range(0, nights).Any(i => Covers(arrival.AddDays(i))),
+            };
+            if (applies)
+            {
+                return MewsRefusal.Rule($"The rate is not available for this reservation: a restriction applies from {arrival:yyyy-MM-dd} to {departure:yyyy-MM-dd}.");
+            }
+        }
+
+        return null;
+    }
+
+    private IEnumerable<OrderItemResult> SpaceOrders(Reservation reservation)
+    {
+        var category = Categories.First(c => c.Id == reservation.CategoryId);
+        var rate = Rates.First(r => r.Id == reservation.RateId);
+        var canceled = reservation.State == "Canceled" ? reservation.CancelledUtc : null;
+        for (var night = LocalDate(reservation.StartUtc); night < LocalDate(reservation.EndUtc); night = night.AddDays(1))
+        {
+            var price = Price(category, rate, night, reservation.PersonCounts.Select(p => (p.AgeCategoryId, p.Count)));
+            var amount = new AmountResult(Options.Currency, price, decimal.Round(price / 1.12m, 2));
+            yield return new OrderItemResult(
+                Id($"night:{reservation.Id}:{night:yyyy-MM-dd}"), EnterpriseId, reservation.CustomerId, ServiceId, reservation.Id, 1, amount, amount, amount,
+                "Service", ProfileId, ProfileId, reservation.CreatedUtc, canceled ?? reservation.UpdatedUtc, Utc(night), canceled, canceled is null ? "Open" : "Canceled", "SpaceOrder",
+                new OrderItemOptionsResult(canceled is not null), null);
         }
     }
 
@@ -529,6 +618,8 @@ internal sealed class MewsHotel
             known.Info(), knownReservation.Id, inHouseReservation.Id)
         {
             DoubleRooms = Categories[0].Rooms,
+            RestrictedArrival = RestrictedArrival,
+            RestrictedMinStay = RestrictedMinStay,
         };
     }
 
@@ -572,6 +663,9 @@ internal sealed class MewsHotel
 
     internal sealed record Product(string Id, string Name, string ChargingMode, decimal Price);
 
+    /// <summary>A restriction: its type, category and rate conditions (null for all), its interval (inclusive) and a minimum length exception in nights.</summary>
+    internal sealed record Restriction(string Id, string Type, string? CategoryId, string? RateId, DateTimeOffset StartUtc, DateTimeOffset EndUtc, int? MinLength);
+
     internal sealed record OrderItem(string Id, string ReservationId, string CustomerId, string ProductId, int UnitCount, decimal UnitPrice, DateTimeOffset ConsumedUtc, DateTimeOffset CreatedUtc)
     {
         public OrderItemResult ToResult(MewsHotel hotel)
@@ -609,10 +703,12 @@ internal sealed class MewsHotel
 
         public string? PreferredLanguageCode { get; set; }
 
+        public IReadOnlyList<string> Options { get; set; } = [];
+
         public MewsCustomerInfo Info() => new(Id, FirstName, LastName, Email, Phone);
 
         public CustomerResult ToResult(string enterpriseId) =>
-            new(Id, enterpriseId, Number, FirstName, LastName, NationalityCode, PreferredLanguageCode, Email, false, Phone, CreatedUtc, UpdatedUtc, [], [], true, [], ProfileId, ProfileId);
+            new(Id, enterpriseId, Number, FirstName, LastName, NationalityCode, PreferredLanguageCode, Email, false, Phone, CreatedUtc, UpdatedUtc, [], Options, true, [], ProfileId, ProfileId);
     }
 
     internal sealed class Reservation(string id, string number, string groupId, DateTimeOffset created)
@@ -678,6 +774,12 @@ internal sealed class MewsHotel
                 new ReservationOptionsResult(State == "Started", State == "Started", State == "Started", false),
                 RateId, GroupId, CategoryId, null, false, ChannelNumber, StartUtc, ActualStartUtc, EndUtc, ActualEndUtc, PersonCounts);
     }
+
+    /// <summary>What each adult after the first adds to a night, before the rate's factor.</summary>
+    private const decimal ExtraAdult = 25m;
+
+    /// <summary>What each child adds to a night, before the rate's factor.</summary>
+    private const decimal ExtraChild = 10m;
 
     /// <summary>The profile the simulator's changes are made by.</summary>
     private const string ProfileId = "00000000-0000-4000-8000-00000000a11e";

@@ -479,7 +479,66 @@ internal abstract record CustomerFieldsRequest : MewsRequest
 
     public JsonElement? Classifications { get; init; }
 
-    public JsonElement? Options { get; init; }
+    public IReadOnlyList<CustomerOption>? Options { get; init; }
+}
+
+/// <summary>Customer option (customers.md#customer-option of <c>customers/add</c> and <c>customers/update</c>).</summary>
+internal enum CustomerOption
+{
+    SendMarketingEmails,
+    Invoiceable,
+    BillAddressObjection,
+    SendMarketingPostalMail,
+    SendPartnerMarketingEmails,
+    SendPartnerMarketingPostalMail,
+    WithdrawCardConsent,
+    GuestPhotoConsent,
+    IdPhotosConsent,
+}
+
+/// <summary><c>reservations/price</c> (reservations.md "Price reservations"): the reservation parameters of <c>reservations/add</c>, <c>CustomerId</c> not needed.</summary>
+internal sealed record ReservationsPriceRequest : MewsRequest
+{
+    public string? EnterpriseId { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public required IReadOnlyList<ReservationParametersModel> Reservations { get; init; }
+}
+
+/// <summary><c>restrictions/getAll</c> (restrictions.md "Get all restrictions").</summary>
+internal sealed record RestrictionsGetAllRequest : MewsRequest
+{
+    public IReadOnlyList<string>? EnterpriseIds { get; init; }
+
+    public TimeIntervalModel? CollidingUtc { get; init; }
+
+    public TimeIntervalModel? CreatedUtc { get; init; }
+
+    public TimeIntervalModel? UpdatedUtc { get; init; }
+
+    public IReadOnlyList<string>? RestrictionIds { get; init; }
+
+    public IReadOnlyList<string>? ResourceCategoryIds { get; init; }
+
+    public IReadOnlyList<string>? RateIds { get; init; }
+
+    public IReadOnlyList<string>? ExactRateIds { get; init; }
+
+    public IReadOnlyList<string>? BaseRateIds { get; init; }
+
+    public RestrictionOrigin? Origin { get; init; }
+
+    public required IReadOnlyList<string> ServiceIds { get; init; }
+
+    public required LimitationModel Limitation { get; init; }
+}
+
+/// <summary>Restriction origin (restrictions.md#restriction-origin).</summary>
+internal enum RestrictionOrigin
+{
+    User,
+    Integration,
 }
 
 internal sealed record CustomersAddRequest : CustomerFieldsRequest

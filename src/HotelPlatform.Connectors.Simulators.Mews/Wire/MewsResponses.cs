@@ -144,6 +144,29 @@ internal sealed record CustomerResult(
     string CreatorProfileId,
     string UpdaterProfileId);
 
+internal sealed record ReservationPriceResult(string? Identifier, AmountResult TotalAmount);
+
+internal sealed record ReservationPricesResult(IReadOnlyList<ReservationPriceResult> ReservationPrices);
+
+/// <summary>Restriction condition (restrictions.md#restriction-condition).</summary>
+internal sealed record RestrictionConditionsResult(
+    string Type,
+    string? ExactRateId,
+    string? BaseRateId,
+    string? RateGroupId,
+    string? ResourceCategoryId,
+    string? ResourceCategoryType,
+    DateTimeOffset? StartUtc,
+    DateTimeOffset? EndUtc,
+    IReadOnlyList<string>? Days);
+
+/// <summary>Restriction exception (restrictions.md#restriction-exception), the members the simulator sets.</summary>
+internal sealed record RestrictionExceptionsResult(string? MinAdvance, string? MaxAdvance, string? MinLength, string? MaxLength);
+
+internal sealed record RestrictionResult(string Id, string ServiceId, string? ExternalIdentifier, string Origin, RestrictionConditionsResult Conditions, RestrictionExceptionsResult? Exceptions);
+
+internal sealed record RestrictionsResult(IReadOnlyList<RestrictionResult> Restrictions, string? Cursor);
+
 internal sealed record CustomersResult(IReadOnlyList<CustomerResult> Customers, IReadOnlyList<JsonElement>? Addresses, string? Cursor);
 
 internal sealed record WebhookEventValue(string Id);
@@ -203,6 +226,10 @@ internal static class MewsJson
 [JsonSerializable(typeof(CustomersAddRequest))]
 [JsonSerializable(typeof(CustomersUpdateRequest))]
 [JsonSerializable(typeof(ErrorResult))]
+[JsonSerializable(typeof(ReservationsPriceRequest))]
+[JsonSerializable(typeof(ReservationPricesResult))]
+[JsonSerializable(typeof(RestrictionsGetAllRequest))]
+[JsonSerializable(typeof(RestrictionsResult))]
 [JsonSerializable(typeof(ConfigurationResult))]
 [JsonSerializable(typeof(ServicesResult))]
 [JsonSerializable(typeof(ResourceCategoriesResult))]

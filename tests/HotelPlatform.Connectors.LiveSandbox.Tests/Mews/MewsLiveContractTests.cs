@@ -20,7 +20,7 @@ public class MewsLiveFixture : LivePmsContractFixture
 
     /// <inheritdoc />
     public override string? ExplainMissingCapabilities(ConnectorCapabilities missing) =>
-        "Mews has no idempotency key, no stay restrictions grid through the connector, no note changes after booking and no phone search (see docs/connectors/mews.md)";
+        "Mews has no idempotency key, no note changes after booking and no phone search (see docs/connectors/mews.md)";
 
     /// <inheritdoc />
     protected override void AddVendor(IPmsConnectorsBuilder connectors) => connectors.AddMewsVendor();
@@ -37,9 +37,6 @@ public sealed class MewsLiveReservations(MewsLiveFixture fixture) : ReservationC
     // The Mews facts the kit cannot see, as in the simulator run (tests/HotelPlatform.Connectors.Mews.Tests/Kit).
     public override Task Modifying_guest_details_and_comment_keeps_the_stay() =>
         throw SkipException.ForSkip("Mews cannot change a reservation's notes after it is added: reservations/update has no Notes member (docs/connectors/mews.md).");
-
-    public override Task Booked_reservation_prices_each_night_of_its_stay_and_the_nights_add_up_to_the_total() =>
-        throw SkipException.ForSkip("Mews' Reservation carries no price: the nights' prices are order items the connector does not read yet (docs/connectors/mews.md).");
 }
 
 public sealed class MewsLiveReservationLists(MewsLiveFixture fixture) : ReservationListContractTests<MewsLiveFixture>(fixture);
@@ -47,7 +44,7 @@ public sealed class MewsLiveReservationLists(MewsLiveFixture fixture) : Reservat
 public sealed class MewsLiveGuests(MewsLiveFixture fixture) : GuestContractTests<MewsLiveFixture>(fixture)
 {
     public override Task Consents_are_stored_with_the_profile() =>
-        throw SkipException.ForSkip("Mews' customer options have no newsletter consent, and the connector maps no consents yet (docs/connectors/mews.md).");
+        throw SkipException.ForSkip("The test stores GuestConsents.Newsletter, and Mews' customer options have no newsletter consent (only SendMarketingEmails, mapped to MarketingEmail; docs/connectors/mews.md).");
 }
 
 public sealed class MewsLiveServices(MewsLiveFixture fixture) : ServiceContractTests<MewsLiveFixture>(fixture);

@@ -66,11 +66,6 @@ public sealed class MewsKitFixture : SimulatorContractFixture<MewsSimulator>
             reasons.Add("the Mews Connector API documents no idempotency key (the word does not occur in connector-api; only the POS API has Idempotency-Key): creates are deduplicated by the client reference in ChannelNumber, looked up with reservations/getAll ChannelNumbers");
         }
 
-        if ((missing & ConnectorCapabilities.Restrictions) != 0)
-        {
-            reasons.Add("Mews keeps restrictions per rate and resource category in restrictions/getAll, not in services/getAvailability; the connector does not merge them into the grid");
-        }
-
         return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 
@@ -78,7 +73,6 @@ public sealed class MewsKitFixture : SimulatorContractFixture<MewsSimulator>
     public override string? ExplainMissingScenarioPart(string part) => part switch
     {
         "KnownGuest.Phone" => "Mews' customers/getAll filters by ids, e-mails, first and last names, loyalty codes and dates, not by phone number (customers.md), and customers/search needs a name or a resource, so a guest cannot be found by phone",
-        nameof(PmsContractScenario.Restriction) => "the connector does not read Mews restrictions (restrictions/getAll), and reservations/add does not enforce them unless CheckRateApplicability is set, so no restricted stay is described",
         _ => null,
     };
 
@@ -142,6 +136,7 @@ public sealed class MewsKitFixture : SimulatorContractFixture<MewsSimulator>
             KnownGuest = new GuestProfile(seeded.KnownGuest.LastName) { VendorId = seeded.KnownGuest.Id, FirstName = seeded.KnownGuest.FirstName, Email = seeded.KnownGuest.Email },
             ServiceId = seeded.BreakfastProductId,
             SoldOutStay = new PmsContractStay(seeded.SuiteCategoryId, seeded.FlexibleRateId, seeded.SoldOutNight, seeded.SoldOutNight.AddDays(1)),
+            Restriction = new PmsContractRestriction(seeded.DoubleCategoryId, seeded.FlexibleRateId, seeded.RestrictedArrival, new StayRestrictions { MinStay = seeded.RestrictedMinStay }),
         });
     }
 
