@@ -155,6 +155,77 @@ public sealed class SimulatorTests : IAsyncLifetime
         Assert.Equal("Started", _mews.FindReservation(_mews.Scenario.InHouseReservationId)!.State);
     }
 
+    [Fact]
+    public async Task Restrictions_without_ServiceIds_are_refused_with_400_and_recorded()
+    {
+        var response = await PostAsync("restrictions/getAll", new JsonObject { ["Limitation"] = new JsonObject { ["Count"] = 10 } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(_mews.ValidationFailures, f => f.Member.Contains("ServiceIds", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pricing_an_unknown_rate_is_refused_as_an_invalid_RateId()
+    {
+        var scenario = _mews.Scenario;
+        var start = DateTimeOffset.Parse("2025-07-01T13:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var response = await PostAsync("reservations/price", new JsonObject
+        {
+            ["ServiceId"] = scenario.ServiceId,
+            ["Reservations"] = new JsonArray(new JsonObject
+            {
+                ["StartUtc"] = start.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["EndUtc"] = start.AddDays(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["RequestedCategoryId"] = scenario.DoubleCategoryId,
+                ["RateId"] = "no-such-rate",
+                ["PersonCounts"] = new JsonArray(new JsonObject { ["AgeCategoryId"] = "x", ["Count"] = 1 }),
+            }),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("RateId", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["Message"], StringComparison.Ordinal);
+        Assert.Empty(_mews.ValidationFailures);
+    }
+
+    [Fact]
+    public async Task A_stay_shorter_than_the_restriction_allows_is_refused_unless_CheckRateApplicability_is_false()
+    {
+        var scenario = _mews.Scenario;
+        var ages = JsonNode.Parse(await (await PostAsync("ageCategories/getAll", new JsonObject { ["ServiceIds"] = new JsonArray(scenario.ServiceId), ["Limitation"] = new JsonObject { ["Count"] = 10 } })).Content.ReadAsStringAsync(Ct))!;
+        var adult = (string)ages["AgeCategories"]!.AsArray().First(a => (string?)a!["Classification"] == "Adult")!["Id"]!;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(_mews.MewsOptions.TimeZone);
+        var start = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(scenario.RestrictedArrival.ToDateTime(new TimeOnly(15, 0)), zone));
+        JsonObject Add(bool? check)
+        {
+            var body = new JsonObject
+            {
+                ["ServiceId"] = scenario.ServiceId,
+                ["Reservations"] = new JsonArray(new JsonObject
+                {
+                    ["StartUtc"] = start.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                    ["EndUtc"] = start.AddDays(scenario.RestrictedMinStay - 1).AddHours(-3).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                    ["RequestedCategoryId"] = scenario.DoubleCategoryId,
+                    ["RateId"] = scenario.FlexibleRateId,
+                    ["CustomerId"] = scenario.KnownGuest.Id,
+                    ["PersonCounts"] = new JsonArray(new JsonObject { ["AgeCategoryId"] = adult, ["Count"] = 1 }),
+                }),
+            };
+            if (check is { } value)
+            {
+                body["CheckRateApplicability"] = value;
+            }
+
+            return body;
+        }
+
+        var refused = await PostAsync("reservations/add", Add(check: null));
+        var booked = await PostAsync("reservations/add", Add(check: false));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
+        Assert.Single(_mews.Reservations, r => r.CategoryId == scenario.DoubleCategoryId && r.StartUtc == start);
+    }
+
     private Task<HttpResponseMessage> PostAsync(string operation, JsonObject body, string? accessToken = null)
     {
         body.Insert(0, "ClientToken", MewsSimulatorOptions.DefaultClientToken);
