@@ -50,5 +50,6 @@ internal static class HotelPmsCli
     {
         config.AddCommand<VersionCommand>("version")
             .WithDescription("Prints the versions of the SDK assemblies this tool was built with.");
+        config.AddCommand<Commands.Bulk.BulkCommand>("bulk").WithDescription("Runs a chain-wide job (arrivals, health) over the hotels of a configuration file, resumable from a checkpoint.");
     }
 }

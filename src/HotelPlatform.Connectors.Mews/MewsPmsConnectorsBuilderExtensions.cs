@@ -119,6 +119,7 @@ public static class MewsPmsConnectorsBuilderExtensions
         }
 
         var burst = Math.Min(options.RequestBurst, Math.Max(1, options.RequestsPer30Seconds - 1));
-        return new PmsRateLimitQuota(Math.Max(1, options.RequestsPer30Seconds - burst), TimeSpan.FromSeconds(30)) { Burst = burst };
+        // The sliding window itself, for a limiter that keeps a log of requests (the Redis one shared by several hosts).
+        return new PmsRateLimitQuota(Math.Max(1, options.RequestsPer30Seconds - burst), TimeSpan.FromSeconds(30)) { Burst = burst, SlidingWindowLimit = options.RequestsPer30Seconds };
     }
 }

@@ -224,6 +224,14 @@ public sealed record PmsRateLimitQuota
 
     /// <summary>Gets the bucket size actually used.</summary>
     public int EffectiveBurst => Burst ?? PermitsPerPeriod;
+
+    /// <summary>
+    /// Gets, for a vendor that counts in a sliding window of <see cref="Period"/> (Mews: 200 per 30 seconds), the most
+    /// requests any such window may hold; <see langword="null"/> when the vendor documents no sliding window. A limiter
+    /// that keeps a log of requests (the Redis limiter) enforces this window exactly instead of the bucket; the in-process
+    /// bucket ignores it (its burst and rate already keep every window under it).
+    /// </summary>
+    public int? SlidingWindowLimit { get; init; }
 }
 
 /// <summary>

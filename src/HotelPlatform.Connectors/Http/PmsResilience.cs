@@ -67,7 +67,11 @@ internal static partial class PmsResilience
         // of the account's quota, if the vendor documents one.
         var registry = services.GetRequiredService<PmsRateLimiterRegistry>();
         var backoff = registry.GetBackoff(options.EffectiveAccountKey);
-        var limiter = options.RateLimit is { } quota ? registry.GetLimiter(options.EffectiveAccountKey, quota) : null;
+        // A registered provider (a limiter shared by several hosts) replaces the in-process bucket.
+        var shared = services.GetService<IPmsRateLimiterProvider>();
+        var limiter = options.RateLimit is not { } quota ? null
+            : shared is not null ? shared.GetLimiter(options.EffectiveAccountKey, quota)
+            : registry.GetLimiter(options.EffectiveAccountKey, quota);
         builder.AddRateLimiter(new RateLimiterStrategyOptions
         {
             Name = "pms-rate-limiter",
@@ -131,7 +135,7 @@ internal static partial class PmsResilience
     private static partial void LogRetrying(ILogger logger, string vendor, string hotelId, string operation, string httpMethod, string urlPath, int retry, string cause, long delayMs);
 
     private static async ValueTask<RateLimitLease> AcquireAsync(
-        PmsAccountRateLimiter? limiter,
+        RateLimiter? limiter,
         PmsAccountBackoff backoff,
         PmsHttpClientOptions options,
         TimeProvider timeProvider,
@@ -161,7 +165,7 @@ internal static partial class PmsResilience
         }
 
         lease.Dispose();
-        var maxWait = options.RateLimit?.MaxQueueWait ?? limiter.Quota.MaxQueueWait;
+        var maxWait = options.RateLimit?.MaxQueueWait ?? TimeSpan.FromSeconds(20);
         using var wait = new CancellationTokenSource(maxWait, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wait.Token);
         try
@@ -172,9 +176,12 @@ internal static partial class PmsResilience
         {
             // Waited as long as allowed: refuse (Polly turns it into RateLimiterRejectedException, the pipeline into
             // PmsRateLimitedException) rather than let the call time out as if the vendor were slow.
-            return limiter.Reject();
+            return limiter is PmsAccountRateLimiter local ? local.Reject() : new PausedLease(RetryAfterOf(lease) ?? options.RateLimit!.Period / options.RateLimit.PermitsPerPeriod);
         }
     }
+
+    private static TimeSpan? RetryAfterOf(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
 
     /// <summary>The lease of an account that is not limited (acquired), or that is paused for longer than the pipeline waits (refused, with the pause as <c>RetryAfter</c>).</summary>
     private sealed class PausedLease(TimeSpan? retryAfter) : RateLimitLease

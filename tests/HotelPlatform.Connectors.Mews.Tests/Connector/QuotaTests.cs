@@ -22,6 +22,7 @@ public sealed class QuotaTests
         var quota = MewsPmsConnectorsBuilderExtensions.Quota(new MewsOptions())!;
 
         Assert.Equal(200, quota.EffectiveBurst + quota.PermitsPerPeriod);
+        Assert.Equal(200, quota.SlidingWindowLimit);
     }
 
     [Fact]
