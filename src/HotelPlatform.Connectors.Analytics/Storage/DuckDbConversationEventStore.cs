@@ -11,7 +11,7 @@ namespace HotelPlatform.Connectors.Analytics;
 /// thread-safe); batches go through DuckDB's appender into a staging table and then into the events table with
 /// <c>ON CONFLICT DO NOTHING</c>, which is what makes ingestion idempotent.
 /// </summary>
-public sealed class DuckDbConversationEventStore : IConversationEventStore, IDisposable
+public sealed class DuckDbConversationEventStore : ConversationEventStore
 {
     private const string Columns =
         "event_id, conversation_id, hotel_id, kind, occurred_at, turn_index, speaker, text, intent, confidence, operation, vendor, "
@@ -39,7 +39,7 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ConversationEvent>> AppendAsync(IEnumerable<ConversationEvent> events, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<ConversationEvent>> AppendAsync(IEnumerable<ConversationEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
 
@@ -119,7 +119,7 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
-    public async Task<ConversationMetrics> GetConversationMetricsAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
+    public override async Task<ConversationMetrics> GetConversationMetricsAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -138,7 +138,7 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
-    public async Task<IntentConfusion> GetIntentConfusionAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
+    public override async Task<IntentConfusion> GetIntentConfusionAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -163,7 +163,7 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<ConversationEvent> ReadEventsAsync(AnalyticsFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async IAsyncEnumerable<ConversationEvent> ReadEventsAsync(AnalyticsFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -194,10 +194,15 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _connection.Dispose();
-        _gate.Dispose();
+        if (disposing)
+        {
+            _connection.Dispose();
+            _gate.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private static void AddFilter(DuckDBCommand command, AnalyticsFilter filter)
