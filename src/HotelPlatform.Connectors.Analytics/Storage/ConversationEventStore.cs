@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace HotelPlatform.Connectors.Analytics;
 
 /// <summary>
@@ -8,6 +10,11 @@ namespace HotelPlatform.Connectors.Analytics;
 /// </summary>
 public abstract class ConversationEventStore : IConversationEventStore, IDisposable
 {
+    /// <summary>The columns of a stored event, in the order <see cref="ReadEventRow"/> reads them (durations in milliseconds).</summary>
+    protected const string EventColumns =
+        "event_id, conversation_id, hotel_id, kind, occurred_at, turn_index, speaker, text, intent, confidence, operation, vendor, "
+        + "duration_ms, outcome, amount, currency, reservation_id, channel, language, score";
+
     /// <inheritdoc/>
     public abstract Task<IReadOnlyList<ConversationEvent>> AppendAsync(IEnumerable<ConversationEvent> events, CancellationToken cancellationToken = default);
 
@@ -85,6 +92,60 @@ public abstract class ConversationEventStore : IConversationEventStore, IDisposa
     /// <param name="disposing"><see langword="true"/> from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
+    }
+
+    /// <summary>Reads one event from a row of <see cref="EventColumns"/> (times stored as UTC).</summary>
+    /// <param name="r">The reader, on the row.</param>
+    /// <returns>The event.</returns>
+    protected static ConversationEvent ReadEventRow(DbDataReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        double? Number(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+        return new ConversationEvent(
+            r.GetString(0),
+            r.GetString(1),
+            r.GetString(2),
+            Enum.Parse<ConversationEventKind>(r.GetString(3)),
+            new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)))
+        {
+            TurnIndex = r.IsDBNull(5) ? null : r.GetInt32(5),
+            Speaker = Text(6),
+            Text = Text(7),
+            Intent = Text(8),
+            Confidence = Number(9),
+            Operation = Text(10),
+            Vendor = Text(11),
+            Duration = Number(12) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            Outcome = Text(13),
+            Amount = r.IsDBNull(14) ? null : r.GetDecimal(14),
+            Currency = Text(15),
+            ReservationId = Text(16),
+            Channel = Text(17),
+            Language = Text(18),
+            Score = Number(19),
+        };
+    }
+
+    /// <summary>Drops repeats within one batch (the first copy wins, as across batches) and checks every event has an id.</summary>
+    /// <param name="events">The batch.</param>
+    /// <returns>The events to store, in the order given.</returns>
+    protected static List<ConversationEvent> FirstCopies(IEnumerable<ConversationEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var batch = new List<ConversationEvent>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            ArgumentException.ThrowIfNullOrWhiteSpace(e.EventId, nameof(events));
+            if (seen.Add(e.EventId))
+            {
+                batch.Add(e);
+            }
+        }
+
+        return batch;
     }
 
     private async Task<List<CallRecord>> CallsAsync(AnalyticsFilter filter, CancellationToken cancellationToken)

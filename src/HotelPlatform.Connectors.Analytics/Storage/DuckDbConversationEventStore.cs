@@ -13,9 +13,7 @@ namespace HotelPlatform.Connectors.Analytics;
 /// </summary>
 public sealed class DuckDbConversationEventStore : ConversationEventStore
 {
-    private const string Columns =
-        "event_id, conversation_id, hotel_id, kind, occurred_at, turn_index, speaker, text, intent, confidence, operation, vendor, "
-        + "duration_ms, outcome, amount, currency, reservation_id, channel, language, score";
+    private const string Columns = EventColumns;
 
     private const string ColumnTypes =
         "conversation_id VARCHAR NOT NULL, hotel_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, occurred_at TIMESTAMP NOT NULL, "
@@ -41,22 +39,8 @@ public sealed class DuckDbConversationEventStore : ConversationEventStore
     /// <inheritdoc/>
     public override async Task<IReadOnlyList<ConversationEvent>> AppendAsync(IEnumerable<ConversationEvent> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
-
-        // Repeats inside one batch are dropped here (the first copy wins, as across batches), so the INSERT below never
-        // sees one key twice.
-        var batch = new List<ConversationEvent>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in events)
-        {
-            ArgumentNullException.ThrowIfNull(e);
-            ArgumentException.ThrowIfNullOrWhiteSpace(e.EventId, nameof(events));
-            if (seen.Add(e.EventId))
-            {
-                batch.Add(e);
-            }
-        }
-
+        // Repeats inside one batch are dropped first, so the INSERT below never sees one key twice.
+        var batch = FirstCopies(events);
         if (batch.Count == 0)
         {
             return [];
@@ -184,7 +168,7 @@ public sealed class DuckDbConversationEventStore : ConversationEventStore
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return ReadEvent(reader);
+                yield return ReadEventRow(reader);
             }
         }
         finally
@@ -210,35 +194,6 @@ public sealed class DuckDbConversationEventStore : ConversationEventStore
         command.Parameters.Add(new DuckDBParameter("hotel", (object?)filter.HotelId ?? DBNull.Value));
         command.Parameters.Add(new DuckDBParameter("from", filter.From is { } from ? from.UtcDateTime : DBNull.Value));
         command.Parameters.Add(new DuckDBParameter("to", filter.To is { } to ? to.UtcDateTime : DBNull.Value));
-    }
-
-    private static ConversationEvent ReadEvent(DbDataReader r)
-    {
-        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        double? Number(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
-        return new ConversationEvent(
-            r.GetString(0),
-            r.GetString(1),
-            r.GetString(2),
-            Enum.Parse<ConversationEventKind>(r.GetString(3)),
-            new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)))
-        {
-            TurnIndex = r.IsDBNull(5) ? null : r.GetInt32(5),
-            Speaker = Text(6),
-            Text = Text(7),
-            Intent = Text(8),
-            Confidence = Number(9),
-            Operation = Text(10),
-            Vendor = Text(11),
-            Duration = Number(12) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
-            Outcome = Text(13),
-            Amount = r.IsDBNull(14) ? null : r.GetDecimal(14),
-            Currency = Text(15),
-            ReservationId = Text(16),
-            Channel = Text(17),
-            Language = Text(18),
-            Score = Number(19),
-        };
     }
 
     private static void AppendRow(DuckDBAppender appender, ConversationEvent e)
