@@ -11,30 +11,16 @@ public sealed class SgdReplayTests
     [Fact]
     public async Task Replaying_the_dev_split_through_the_in_memory_hotel_yields_the_metrics_of_the_annotations_exactly()
     {
-        var detector = await TrainedDetector.GetAsync();
-        var dialogues = await TrainedDetector.DevAsync();
         await using var hotel = new ReplayHotel();
-        using var store = new DuckDbConversationEventStore();
-        using var capture = new PmsOperationCapture();
-        var driver = new SgdReplayDriver(store, detector, capture);
+        await ReplayDevAndCheckAsync(ReplayHotel.HotelId, hotel.Connector, new SgdReplayOptions(), () => hotel.Pms.Reservations.Count);
+    }
 
-        foreach (var (dialogue, i) in dialogues.Select((d, i) => (d, i)))
-        {
-            await driver.ReplayAsync(dialogue, ReplayHotel.HotelId, hotel.Connector, "dev-" + dialogue.DialogueId, ReplayHotel.Now.AddMinutes(i), Ct);
-        }
-
-        var metrics = await store.GetConversationMetricsAsync(AnalyticsFilter.All, Ct);
-        var expected = Annotations.Compute(SgdDataset.DevDialogues, detector);
-
-        Assert.Equal(expected.Dialogues, metrics.Calls);
-        Assert.Equal(expected.Succeeded, metrics.Completed);
-        Assert.Equal((expected.Offers, expected.Affirmed, expected.Negated), (metrics.OffersMade, metrics.OffersAccepted, metrics.OffersDeclined));
-        Assert.Equal((expected.UserTurns, expected.CorrectTurns), (metrics.IntentTurns, metrics.IntentCorrect));
-        Assert.Equal(expected.WithReserveCall, metrics.Funnel.Single(s => s.Name == "reservation").Calls);
-        Assert.Equal(expected.WithSearchCall, metrics.Funnel.Single(s => s.Name == "search").Calls);
-        Assert.Equal(expected.SuccessfulReserveCalls, hotel.Pms.Reservations.Count);
-        TestContext.Current.TestOutputHelper?.WriteLine(
-            $"dev replay: {metrics.Calls} calls, completion {metrics.CompletionRate:P1}, offer acceptance {metrics.OfferAcceptanceRate:P1}, intent accuracy {metrics.IntentAccuracy:P2}");
+    [Fact]
+    public async Task Replaying_the_dev_split_through_the_apaleo_simulator_hotel_yields_the_metrics_of_the_annotations_exactly()
+    {
+        _ = SgdDataset.DevDialogues;
+        await using var hotel = await ApaleoReplayHotel.StartAsync();
+        await ReplayDevAndCheckAsync(ApaleoReplayHotel.HotelId, hotel.Connector, hotel.Options, () => hotel.Reservations);
     }
 
     [Fact]
@@ -91,6 +77,37 @@ public sealed class SgdReplayTests
         Assert.Empty(await store.AppendAsync(again, Ct));
         Assert.Single(hotel.Pms.Reservations);
         Assert.Equal(1, (await store.GetConversationMetricsAsync(AnalyticsFilter.All, Ct)).Calls);
+    }
+
+    private static async Task ReplayDevAndCheckAsync(string hotelId, IPmsConnector connector, SgdReplayOptions options, Func<int> reservationsInPms)
+    {
+        var detector = await TrainedDetector.GetAsync();
+        var dialogues = await TrainedDetector.DevAsync();
+        using var store = new DuckDbConversationEventStore();
+        using var capture = new PmsOperationCapture();
+        var driver = new SgdReplayDriver(store, detector, capture, options);
+
+        foreach (var (dialogue, i) in dialogues.Select((d, i) => (d, i)))
+        {
+            await driver.ReplayAsync(dialogue, hotelId, connector, "dev-" + dialogue.DialogueId, ReplayHotel.Now.AddMinutes(i), Ct);
+        }
+
+        var metrics = await store.GetConversationMetricsAsync(AnalyticsFilter.All, Ct);
+        var expected = Annotations.Compute(SgdDataset.DevDialogues, detector);
+
+        Assert.Equal(expected.Dialogues, metrics.Calls);
+        Assert.Equal(expected.Succeeded, metrics.Completed);
+        Assert.Equal((expected.Offers, expected.Affirmed, expected.Negated), (metrics.OffersMade, metrics.OffersAccepted, metrics.OffersDeclined));
+        Assert.Equal((expected.UserTurns, expected.CorrectTurns), (metrics.IntentTurns, metrics.IntentCorrect));
+        Assert.Equal(expected.WithReserveCall, metrics.Funnel.Single(s => s.Name == "reservation").Calls);
+        Assert.Equal(expected.WithSearchCall, metrics.Funnel.Single(s => s.Name == "search").Calls);
+        Assert.Equal(expected.SuccessfulReserveCalls, reservationsInPms());
+        var vendor = connector.Vendor;
+        var pms = await store.GetPmsComparisonAsync(AnalyticsFilter.All, Ct);
+        Assert.Equal(vendor, Assert.Single(pms.Vendors).Vendor);
+        Assert.Equal(expected.SuccessfulReserveCalls, pms.Operations.Single(o => o.Operation == "CreateReservation").Outcomes.GetValueOrDefault(PmsTelemetry.OutcomeSuccess));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"dev replay ({vendor}): {metrics.Calls} calls, completion {metrics.CompletionRate:P1}, offer acceptance {metrics.OfferAcceptanceRate:P1}, intent accuracy {metrics.IntentAccuracy:P2}");
     }
 
     private static async Task<IReadOnlyList<ConversationEvent>> ReplayOnceAsync(SgdDialogue dialogue, ReplayHotel hotel)

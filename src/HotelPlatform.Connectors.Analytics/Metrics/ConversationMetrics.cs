@@ -39,6 +39,16 @@ public sealed record ConversationMetrics(
     /// <summary>Gets correct intents over scored user turns, or <see langword="null"/> with none.</summary>
     public double? IntentAccuracy => Ratio(IntentCorrect, IntentTurns);
 
+    /// <summary>Gets the drop-off between consecutive funnel stages, starting from the calls themselves.</summary>
+    public IReadOnlyList<FunnelDropOff> FunnelDropOffs =>
+    [
+        .. Funnel.Select((stage, i) =>
+        {
+            var (from, at) = i == 0 ? ("calls", Calls) : (Funnel[i - 1].Name, Funnel[i - 1].Calls);
+            return new FunnelDropOff(from, stage.Name, at - stage.Calls, Ratio(at - stage.Calls, at));
+        }),
+    ];
+
     private static double? Ratio(long part, long whole) => whole == 0 ? null : (double)part / whole;
 }
 

@@ -127,8 +127,10 @@ public sealed class SgdReplayDriver
                     break;
                 case "ReserveHotel" or "BookHouse":
                     // The recorded outcome picks the inventory asked for; whether it is booked is the PMS's answer.
-                    string roomType = frame.Has("NOTIFY_SUCCESS") ? _options.RoomTypeId : _options.UnavailableRoomTypeId;
-                    var draft = new ReservationDraft(arrival, departure, roomType, _options.RatePlanId, new GuestProfile("Guest " + conversationId))
+                    bool succeeded = frame.Has("NOTIFY_SUCCESS");
+                    string roomType = succeeded ? _options.RoomTypeId : _options.UnavailableRoomTypeId;
+                    string ratePlan = succeeded ? _options.RatePlanId : _options.UnavailableRatePlanId ?? _options.RatePlanId;
+                    var draft = new ReservationDraft(arrival, departure, roomType, ratePlan, new GuestProfile("Guest " + conversationId))
                     {
                         ClientReference = $"{conversationId}/{index.ToString(CultureInfo.InvariantCulture)}",
                     };

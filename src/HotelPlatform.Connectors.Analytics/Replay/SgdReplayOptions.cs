@@ -15,6 +15,13 @@ public sealed class SgdReplayOptions
     /// </summary>
     public string UnavailableRoomTypeId { get; set; } = "SOLDOUT";
 
+    /// <summary>
+    /// Gets or sets the rate plan requested when the dialogue's booking failed, or <see langword="null"/> for
+    /// <see cref="RatePlanId"/>. Needed where a rate plan implies its room type (Apaleo: a rate plan sells one unit
+    /// group), so that the refused booking asks for a rate plan the hotel does not sell.
+    /// </summary>
+    public string? UnavailableRatePlanId { get; set; }
+
     /// <summary>Gets or sets the channel recorded on each call.</summary>
     public string Channel { get; set; } = "voice";
 

@@ -11,11 +11,9 @@ namespace HotelPlatform.Connectors.Analytics;
 /// thread-safe); batches go through DuckDB's appender into a staging table and then into the events table with
 /// <c>ON CONFLICT DO NOTHING</c>, which is what makes ingestion idempotent.
 /// </summary>
-public sealed class DuckDbConversationEventStore : IConversationEventStore, IDisposable
+public sealed class DuckDbConversationEventStore : ConversationEventStore
 {
-    private const string Columns =
-        "event_id, conversation_id, hotel_id, kind, occurred_at, turn_index, speaker, text, intent, confidence, operation, vendor, "
-        + "duration_ms, outcome, amount, currency, reservation_id, channel, language, score";
+    private const string Columns = EventColumns;
 
     private const string ColumnTypes =
         "conversation_id VARCHAR NOT NULL, hotel_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, occurred_at TIMESTAMP NOT NULL, "
@@ -39,24 +37,10 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ConversationEvent>> AppendAsync(IEnumerable<ConversationEvent> events, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<ConversationEvent>> AppendAsync(IEnumerable<ConversationEvent> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
-
-        // Repeats inside one batch are dropped here (the first copy wins, as across batches), so the INSERT below never
-        // sees one key twice.
-        var batch = new List<ConversationEvent>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in events)
-        {
-            ArgumentNullException.ThrowIfNull(e);
-            ArgumentException.ThrowIfNullOrWhiteSpace(e.EventId, nameof(events));
-            if (seen.Add(e.EventId))
-            {
-                batch.Add(e);
-            }
-        }
-
+        // Repeats inside one batch are dropped first, so the INSERT below never sees one key twice.
+        var batch = FirstCopies(events);
         if (batch.Count == 0)
         {
             return [];
@@ -119,7 +103,7 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
-    public async Task<ConversationMetrics> GetConversationMetricsAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
+    public override async Task<ConversationMetrics> GetConversationMetricsAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -138,7 +122,7 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
-    public async Task<IntentConfusion> GetIntentConfusionAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
+    public override async Task<IntentConfusion> GetIntentConfusionAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -163,7 +147,7 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<ConversationEvent> ReadEventsAsync(AnalyticsFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async IAsyncEnumerable<ConversationEvent> ReadEventsAsync(AnalyticsFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -184,7 +168,7 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return ReadEvent(reader);
+                yield return ReadEventRow(reader);
             }
         }
         finally
@@ -194,10 +178,15 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
     }
 
     /// <inheritdoc/>
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _connection.Dispose();
-        _gate.Dispose();
+        if (disposing)
+        {
+            _connection.Dispose();
+            _gate.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private static void AddFilter(DuckDBCommand command, AnalyticsFilter filter)
@@ -205,35 +194,6 @@ public sealed class DuckDbConversationEventStore : IConversationEventStore, IDis
         command.Parameters.Add(new DuckDBParameter("hotel", (object?)filter.HotelId ?? DBNull.Value));
         command.Parameters.Add(new DuckDBParameter("from", filter.From is { } from ? from.UtcDateTime : DBNull.Value));
         command.Parameters.Add(new DuckDBParameter("to", filter.To is { } to ? to.UtcDateTime : DBNull.Value));
-    }
-
-    private static ConversationEvent ReadEvent(DbDataReader r)
-    {
-        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        double? Number(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
-        return new ConversationEvent(
-            r.GetString(0),
-            r.GetString(1),
-            r.GetString(2),
-            Enum.Parse<ConversationEventKind>(r.GetString(3)),
-            new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)))
-        {
-            TurnIndex = r.IsDBNull(5) ? null : r.GetInt32(5),
-            Speaker = Text(6),
-            Text = Text(7),
-            Intent = Text(8),
-            Confidence = Number(9),
-            Operation = Text(10),
-            Vendor = Text(11),
-            Duration = Number(12) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
-            Outcome = Text(13),
-            Amount = r.IsDBNull(14) ? null : r.GetDecimal(14),
-            Currency = Text(15),
-            ReservationId = Text(16),
-            Channel = Text(17),
-            Language = Text(18),
-            Score = Number(19),
-        };
     }
 
     private static void AppendRow(DuckDBAppender appender, ConversationEvent e)

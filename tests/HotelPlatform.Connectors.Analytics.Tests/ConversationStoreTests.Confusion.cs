@@ -1,15 +1,11 @@
 namespace HotelPlatform.Connectors.Analytics.Tests;
 
-public sealed class IntentConfusionTests
+public abstract partial class ConversationStoreTests
 {
-    private static readonly DateTimeOffset Monday = new(2030, 6, 10, 9, 0, 0, TimeSpan.Zero);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_confusion_matrix_counts_pairs_of_the_selected_calls_and_gives_precision_and_recall_per_intent()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var berlin = new Conversation("b", "berlin", Monday);
         var tokyo = new Conversation("t", "tokyo", Monday);
         await store.AppendAsync(

@@ -1,15 +1,18 @@
 namespace HotelPlatform.Connectors.Analytics.Tests;
 
-public sealed class IngestionAndMetricsTests
+/// <summary>
+/// The store suite: every store runs the same tests (<see cref="DuckDbStoreTests"/>, <see cref="PostgreSqlStoreTests"/>).
+/// </summary>
+public abstract partial class ConversationStoreTests
 {
-    private static readonly DateTimeOffset Monday = new(2030, 6, 10, 9, 0, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset Monday = new(2030, 6, 10, 9, 0, 0, TimeSpan.Zero);
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_same_event_sent_twice_is_stored_once_and_reported_new_only_the_first_time()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var call = new Conversation("c1", "berlin", Monday);
         var started = call.Started();
 
@@ -26,7 +29,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task Repeats_within_one_batch_keep_the_first_copy()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var call = new Conversation("c1", "berlin", Monday);
         var started = call.Started();
         var booked = call.Booked(60);
@@ -40,7 +43,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task Events_resent_in_later_batches_mixed_with_new_ones_are_counted_once()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var call = new Conversation("c1", "berlin", Monday);
         var started = call.Started();
         var offer = call.Event(ConversationEventKind.OfferMade, 10);
@@ -59,7 +62,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task A_booking_that_arrives_after_the_call_ended_still_completes_the_call()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var call = new Conversation("c1", "berlin", Monday);
         await store.AppendAsync([call.Started(), call.Ended(120)], Ct);
         Assert.Equal(0, (await store.GetConversationMetricsAsync(AnalyticsFilter.All, Ct)).Completed);
@@ -74,7 +77,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task Events_that_arrive_before_their_call_started_are_counted_once_it_has()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var call = new Conversation("c1", "berlin", Monday);
         var started = call.Started();
         await store.AppendAsync([call.Event(ConversationEventKind.OfferMade, 30), call.Event(ConversationEventKind.OfferDeclined, 40)], Ct);
@@ -90,7 +93,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task Calls_are_completed_transferred_or_abandoned_and_a_transfer_after_a_booking_is_completed()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var booked = new Conversation("booked", "berlin", Monday);
         var transferred = new Conversation("transferred", "berlin", Monday);
         var bookedThenTransferred = new Conversation("both", "berlin", Monday);
@@ -112,7 +115,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task Intent_accuracy_pairs_detection_and_confirmation_by_turn_and_ignores_unconfirmed_turns()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var call = new Conversation("c1", "berlin", Monday);
         await store.AppendAsync(
         [
@@ -132,7 +135,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task Handling_time_runs_from_start_to_end_with_continuous_quantiles_over_ended_calls()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         double[] seconds = [60, 120, 180, 240, 300];
         foreach (var (s, i) in seconds.Select((s, i) => (s, i)))
         {
@@ -155,7 +158,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task The_filter_selects_calls_by_hotel_and_by_start_time_half_open()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var early = new Conversation("early", "berlin", Monday);
         var late = new Conversation("late", "berlin", Monday.AddDays(1));
         var elsewhere = new Conversation("elsewhere", "tokyo", Monday);
@@ -173,7 +176,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task The_funnel_counts_calls_reaching_search_offer_reservation_and_confirmation()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var searchedOnly = new Conversation("s", "berlin", Monday);
         var refused = new Conversation("r", "berlin", Monday);
         var confirmed = new Conversation("c", "berlin", Monday);
@@ -193,7 +196,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task An_empty_store_reports_no_rates_rather_than_zero()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
 
         var metrics = await store.GetConversationMetricsAsync(AnalyticsFilter.All, Ct);
 
@@ -207,7 +210,7 @@ public sealed class IngestionAndMetricsTests
     [Fact]
     public async Task An_event_without_an_id_is_refused_and_nothing_of_its_batch_is_stored()
     {
-        using var store = new DuckDbConversationEventStore();
+        using var store = await NewStoreAsync();
         var call = new Conversation("c1", "berlin", Monday);
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync([call.Started(), call.Ended(5) with { EventId = " " }], Ct));
@@ -215,26 +218,6 @@ public sealed class IngestionAndMetricsTests
         Assert.Equal(0, (await store.GetConversationMetricsAsync(AnalyticsFilter.All, Ct)).Calls);
     }
 
-    [Fact]
-    public async Task A_file_store_keeps_its_events_across_instances()
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"analytics-{Guid.NewGuid():N}.duckdb");
-        try
-        {
-            var call = new Conversation("c1", "berlin", Monday);
-            var started = call.Started();
-            using (var store = new DuckDbConversationEventStore(path))
-            {
-                await store.AppendAsync([started], Ct);
-            }
-
-            using var reopened = new DuckDbConversationEventStore(path);
-            Assert.Empty(await reopened.AppendAsync([started], Ct));
-            Assert.Equal(1, (await reopened.GetConversationMetricsAsync(AnalyticsFilter.All, Ct)).Calls);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    /// <summary>Makes an empty store of the kind under test.</summary>
+    protected abstract Task<ConversationEventStore> NewStoreAsync();
 }
