@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
 using System.Text.Json;
 using CsvHelper;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -142,8 +141,8 @@ public static class ReportExport
     }
 
     /// <summary>
-    /// Writes the report as an XLSX workbook of one sheet, row by row with the Open XML SDK's <see cref="OpenXmlWriter"/>
-    /// into a package opened write-only (which streams its ZIP entries), inline strings (no shared-string table to hold).
+    /// Writes the report as an XLSX workbook of one sheet, row by row with the Open XML SDK's SAX-style
+    /// <see cref="OpenXmlWriter"/>, inline strings (no shared-string table to hold), into a ZIP written forward only.
     /// </summary>
     /// <param name="report">The report.</param>
     /// <param name="destination">The stream; left open.</param>
@@ -155,21 +154,19 @@ public static class ReportExport
         ArgumentNullException.ThrowIfNull(destination);
         using var spool = new SpoolStream();
         long count = 0;
-        using (var package = Package.Open(spool, FileMode.Create, FileAccess.Write))
-        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook, autoSave: true))
+        using (var zip = new ZipArchive(spool, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var workbook = document.AddWorkbookPart();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = XlsxStyles.Create();
-            var sheet = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(sheet))
+            XlsxPackage.WriteFixedParts(zip, report.Title);
+            using (var entry = zip.CreateEntry(XlsxPackage.SheetPath, CompressionLevel.Fastest).Open())
+            using (var writer = OpenXmlWriter.Create(entry))
             {
+                writer.WriteStartDocument();
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteStartElement(new SheetData());
                 writer.WriteStartElement(new Row());
                 foreach (var column in report.Columns)
                 {
-                    writer.WriteElement(TextCell(column.Title, XlsxStyles.Header));
+                    writer.WriteElement(TextCell(column.Title, XlsxPackage.HeaderStyle));
                 }
 
                 writer.WriteEndElement();
@@ -191,8 +188,6 @@ public static class ReportExport
                 writer.WriteEndElement();
                 writer.WriteEndElement();
             }
-
-            workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = SheetName(report.Title) }));
         }
 
         await spool.DrainToAsync(destination, cancellationToken).ConfigureAwait(false);
@@ -261,7 +256,7 @@ public static class ReportExport
         {
             CellValue = new CellValue(number),
             DataType = CellValues.Number,
-            StyleIndex = kind == ReportColumnKind.Ratio ? XlsxStyles.Percent : null,
+            StyleIndex = kind == ReportColumnKind.Ratio ? XlsxPackage.PercentStyle : null,
         },
         decimal amount => new Cell { CellValue = new CellValue(amount), DataType = CellValues.Number },
         _ => TextCell(ReportValues.Invariant(value) ?? string.Empty, null),
@@ -274,28 +269,6 @@ public static class ReportExport
         StyleIndex = style,
     };
 
-    // Excel's sheet names: at most 31 characters, none of : \ / ? * [ ].
-    private static string SheetName(string title)
-    {
-        var name = new string([.. title.Select(c => ":\\/?*[]".Contains(c, StringComparison.Ordinal) ? ' ' : c)]).Trim();
-        return name.Length == 0 ? "Report" : name[..Math.Min(31, name.Length)];
-    }
-
-    private static class XlsxStyles
-    {
-        public const uint Percent = 1;
-        public const uint Header = 2;
-
-        public static Stylesheet Create() => new(
-            new Fonts(new Font(), new Font(new Bold())),
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
-            new Borders(new Border()),
-            new CellFormats(
-                new CellFormat(),
-                new CellFormat { NumberFormatId = 10, ApplyNumberFormat = true }, // built-in 0.00%
-                new CellFormat { FontId = 1, ApplyFont = true }));
-    }
-
     private static class PdfReportWriter
     {
         private const double Margin = 36;
@@ -304,6 +277,7 @@ public static class ReportExport
 
         public static PdfDocument Write(Report report, IReadOnlyList<IReadOnlyList<object?>> rows, bool more)
         {
+            SystemFontResolver.EnsureInstalled();
             var document = new PdfDocument();
             document.Info.Title = report.Title;
             var title = new XFont(FontFamily, 16, XFontStyleEx.Bold);
