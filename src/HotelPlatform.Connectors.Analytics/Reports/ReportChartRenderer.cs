@@ -90,8 +90,8 @@ public static class ReportChartRenderer
                 line.LegendText = report.Columns[column].Title;
             }
 
-            // Every label on a long range would overlap: about eight, evenly spaced.
-            int step = Math.Max(1, (int)Math.Ceiling(labels.Length / 8.0));
+            // Every label on a long range would overlap: about five, evenly spaced (a day label is ten characters).
+            int step = Math.Max(1, (int)Math.Ceiling(labels.Length / 5.0));
             var ticks = Enumerable.Range(0, labels.Length).Where(i => i % step == 0).ToArray();
             plot.Axes.Bottom.SetTicks([.. ticks.Select(i => (double)i)], [.. ticks.Select(i => labels[i])]);
         }
