@@ -8,6 +8,7 @@ using HotelPlatform.Connectors.Simulators.Opera;
 using HotelPlatform.Connectors.Simulators.Mews;
 using HotelPlatform.Connectors.Webhooks;
 using HotelPlatform.Samples.Host;
+using HotelPlatform.Samples.Host.Analytics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -44,6 +45,9 @@ builder.Services.AddPmsWebhooks(o => builder.Configuration.GetSection("Webhooks"
     .AddEventHandler<SampleEventHandler>();
 builder.Services.AddHostedService<EmbeddedWebhookSubscriptions>();
 
+// Conversation analytics: /analytics (SGD dialogues replayed through the hotels on first run; see docs/analytics.md).
+builder.Services.AddAnalyticsDashboard(builder.Configuration, builder.Environment);
+
 // Statuses and other enums read as words in the JSON API ("Confirmed", not 1).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
@@ -53,6 +57,7 @@ app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapSampleEndpoints();
 app.MapPmsWebhooks(EmbeddedWebhookSubscriptions.WebhookPrefix);
 app.MapWebhookPages();
+app.MapAnalyticsDashboard();
 
 await app.RunAsync();
 

@@ -33,7 +33,9 @@ internal sealed class SampleHostProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var argument in (string[])["exec", Path.Combine(directory, "HotelPlatform.Samples.Host.dll"), "--contentRoot", directory,
-            "--urls", $"http://127.0.0.1:{port}", "--Webhooks:Inbox", inboxPath, "--Webhooks:ReconciliationInterval", "", .. settings])
+            "--urls", $"http://127.0.0.1:{port}", "--Webhooks:Inbox", inboxPath, "--Webhooks:ReconciliationInterval", "",
+            // The analytics store beside the inbox; no first-run replay unless a test asks (later settings win).
+            "--Analytics:Store", Path.Combine(Path.GetDirectoryName(inboxPath)!, "analytics.duckdb"), "--Analytics:SeedCalls", "0", .. settings])
         {
             start.ArgumentList.Add(argument);
         }

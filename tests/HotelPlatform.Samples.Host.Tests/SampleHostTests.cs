@@ -184,5 +184,10 @@ public sealed class SampleHostTests(SampleHostTests.HostFactory factory) : IClas
     }
 
     /// <summary>Hosts the sample in memory with its own configuration (appsettings.json of the sample project).</summary>
-    public sealed class HostFactory : WebApplicationFactory<Program>;
+    public sealed class HostFactory : WebApplicationFactory<Program>
+    {
+        // No analytics file in the sample's folder and no first-run replay through the simulators these tests watch.
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            builder.UseSetting("Analytics:Store", ":memory:").UseSetting("Analytics:SeedCalls", "0");
+    }
 }
