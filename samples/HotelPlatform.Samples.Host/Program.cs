@@ -7,6 +7,7 @@ using HotelPlatform.Connectors.Simulators.Cloudbeds;
 using HotelPlatform.Connectors.Simulators.Opera;
 using HotelPlatform.Connectors.Simulators.Mews;
 using HotelPlatform.Connectors.Webhooks;
+using HotelPlatform.Connectors.Mirror;
 using HotelPlatform.Samples.Host;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -41,7 +42,8 @@ builder.Services.AddHealthChecks().AddPmsHealthChecks();
 var inboxPath = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Webhooks:Inbox"] ?? PmsWebhooksServiceCollectionExtensions.DefaultSqliteFile);
 builder.Services.AddPmsWebhooks(o => builder.Configuration.GetSection("Webhooks").Bind(o))
     .UseSqlite(inboxPath)
-    .AddEventHandler<SampleEventHandler>();
+    .AddEventHandler<SampleEventHandler>()
+    .AddReservationMirror().UseSqlite(Path.Combine(Path.GetDirectoryName(inboxPath)!, "pms-mirror.db")); // docs/mirror.md
 builder.Services.AddHostedService<EmbeddedWebhookSubscriptions>();
 
 // Statuses and other enums read as words in the JSON API ("Confirmed", not 1).
@@ -53,6 +55,7 @@ app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapSampleEndpoints();
 app.MapPmsWebhooks(EmbeddedWebhookSubscriptions.WebhookPrefix);
 app.MapWebhookPages();
+app.MapMirrorEndpoints();
 
 await app.RunAsync();
 

@@ -41,7 +41,7 @@ public static class PmsMirrorWebhooksBuilderExtensions
         builder.Services.TryAddSingleton<PmsMirrorFreshnessReader>();
         builder.Services.TryAddSingleton<PmsMirrorBackfill>();
         builder.AddEventHandler<PmsMirrorEventHandler>();
-        builder.Services.AddHealthChecks().AddCheck<PmsMirrorHealthCheck>(HealthCheckName, HealthStatus.Degraded, ["pms", HealthCheckName]);
+        builder.Services.AddHealthChecks().AddCheck<PmsMirrorHealthCheck>(HealthCheckName, HealthStatus.Degraded, [HealthCheckName]);
         return new PmsMirrorBuilder(builder.Services);
     }
 }
