@@ -46,11 +46,14 @@ public abstract class SqlPmsReservationMirror : IPmsReservationMirror
             last_reconciled_at = {Later("last_reconciled_at")}
         """;
 
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly Lock _schemaGate = new();
+    private Task? _schema;
 
     /// <summary>Gets the statements that create the tables and indexes if they do not exist, run once in a transaction before first use; <see cref="TableColumns"/> gives the columns.</summary>
     protected abstract string SchemaSql { get; }
+
+    /// <summary>Gets a statement run once before the schema, outside a transaction (SQLite's <c>journal_mode</c>, which a transaction cannot change); <see langword="null"/> for none.</summary>
+    protected virtual string? PrepareSql => null;
 
     /// <summary>The tables' definitions for a dialect's <c>CREATE TABLE IF NOT EXISTS</c> statements.</summary>
     /// <param name="integer">The dialect's 64-bit integer type.</param>
@@ -247,40 +250,40 @@ public abstract class SqlPmsReservationMirror : IPmsReservationMirror
 
     private async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        if (_schemaReady)
-        {
-            return connection;
-        }
+        await EnsureSchemaAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-        try
+    /// <summary>Creates the schema once per instance; a failed attempt (database down at start) is retried by the next call instead of being remembered.</summary>
+    private Task EnsureSchemaAsync()
+    {
+        lock (_schemaGate)
         {
-            await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
             {
-                if (!_schemaReady)
-                {
-                    var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                    await using (transaction.ConfigureAwait(false))
-                    {
-                        await connection.ExecuteAsync(new CommandDefinition(SchemaSql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
-                    _schemaReady = true;
-                }
-            }
-            finally
-            {
-                _schemaGate.Release();
+                _schema = CreateSchemaAsync();
             }
 
-            return connection;
+            return _schema;
         }
-        catch
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        var connection = await OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
+            if (PrepareSql is { } prepare)
+            {
+                await connection.ExecuteAsync(prepare).ConfigureAwait(false);
+            }
+
+            var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await connection.ExecuteAsync(SchemaSql, transaction: transaction).ConfigureAwait(false);
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
         }
     }
 
