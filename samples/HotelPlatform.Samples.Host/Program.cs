@@ -7,6 +7,7 @@ using HotelPlatform.Connectors.Simulators.Cloudbeds;
 using HotelPlatform.Connectors.Simulators.Opera;
 using HotelPlatform.Connectors.Simulators.Mews;
 using HotelPlatform.Connectors.Webhooks;
+using HotelPlatform.Connectors.Mirror;
 using HotelPlatform.Samples.Host;
 using HotelPlatform.Samples.Host.Analytics;
 
@@ -42,7 +43,8 @@ builder.Services.AddHealthChecks().AddPmsHealthChecks();
 var inboxPath = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Webhooks:Inbox"] ?? PmsWebhooksServiceCollectionExtensions.DefaultSqliteFile);
 builder.Services.AddPmsWebhooks(o => builder.Configuration.GetSection("Webhooks").Bind(o))
     .UseSqlite(inboxPath)
-    .AddEventHandler<SampleEventHandler>();
+    .AddEventHandler<SampleEventHandler>()
+    .AddReservationMirror().UseSqlite(Path.Combine(Path.GetDirectoryName(inboxPath)!, "pms-mirror.db")); // docs/mirror.md
 builder.Services.AddHostedService<EmbeddedWebhookSubscriptions>();
 
 // Conversation analytics: /analytics (SGD dialogues replayed through the hotels on first run; see docs/analytics.md).
@@ -58,6 +60,7 @@ app.MapSampleEndpoints();
 app.MapPmsWebhooks(EmbeddedWebhookSubscriptions.WebhookPrefix);
 app.MapWebhookPages();
 app.MapAnalyticsDashboard();
+app.MapMirrorEndpoints();
 
 await app.RunAsync();
 

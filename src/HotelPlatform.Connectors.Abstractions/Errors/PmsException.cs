@@ -202,6 +202,15 @@ public class PmsConflictException : PmsException
 
     /// <summary>Gets why the request conflicts.</summary>
     public PmsConflictReason Reason { get; init; }
+
+    /// <summary>Gets, for <see cref="PmsConflictReason.StaleData"/>, the reservation as the caller read it before changing it.</summary>
+    public Reservation? ReadVersion { get; init; }
+
+    /// <summary>Gets, for <see cref="PmsConflictReason.StaleData"/>, the reservation as the PMS holds it now.</summary>
+    public Reservation? CurrentVersion { get; init; }
+
+    /// <summary>Gets, for <see cref="PmsConflictReason.StaleData"/>, the members of the changes the PMS changed differently since the read (names of <see cref="ReservationChanges"/> members, or <c>Status</c>).</summary>
+    public IReadOnlyList<string> ConflictingMembers { get; init; } = [];
 }
 
 /// <summary>The PMS is unreachable or failed transiently (timeouts, HTTP 5xx); the pipeline has already retried reads.</summary>

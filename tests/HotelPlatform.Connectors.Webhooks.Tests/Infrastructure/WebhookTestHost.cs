@@ -56,7 +56,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
 
     public Uri EndpointWithSecret => new(BaseAddress, $"/webhooks/{HotelId}?token={Secret}");
 
-    public static async Task<WebhookTestHost> StartAsync(Action<PmsWebhooksOptions>? configure = null, Action<PmsWebhooksBuilder>? store = null)
+    public static async Task<WebhookTestHost> StartAsync(Action<PmsWebhooksOptions>? configure = null, Action<PmsWebhooksBuilder>? store = null, Action<WebApplication>? map = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
         var hotel = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PropertyId"] = "MUC" }).Build();
@@ -92,6 +92,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapPmsWebhooks("/webhooks");
+        map?.Invoke(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new WebhookTestHost(app, (ApaleoSimulator)bound.Simulator, folder);
     }
