@@ -53,6 +53,7 @@ app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapSampleEndpoints();
 app.MapPmsWebhooks(EmbeddedWebhookSubscriptions.WebhookPrefix);
 app.MapWebhookPages();
+app.MapConnectorCatalog();
 
 await app.RunAsync();
 

@@ -50,5 +50,6 @@ internal static class HotelPmsCli
     {
         config.AddCommand<VersionCommand>("version")
             .WithDescription("Prints the versions of the SDK assemblies this tool was built with.");
+        config.AddCommand<Commands.Catalog.CatalogCommand>("catalog").WithDescription("Lists the connectors, what each can do, how it authenticates, its limits and certification (--json for machines).");
     }
 }
