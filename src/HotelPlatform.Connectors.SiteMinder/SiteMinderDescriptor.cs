@@ -33,7 +33,7 @@ internal sealed class SiteMinderDescriptor : PmsConnectorDescriptor
     /// </summary>
     public override IReadOnlyList<PmsVendorApiVersion> ApiVersions =>
     [
-        .. new[] { "OTA_ReadRQ", "OTA_NotifReportRQ", "OTA_HotelResNotifRQ", "OTA_HotelAvailNotifRQ", "OTA_HotelRateAmountNotifRQ" }
+        .. new[] { "OTA_PingRQ", "OTA_ReadRQ", "OTA_NotifReportRQ", "OTA_HotelResNotifRQ", "OTA_HotelAvailNotifRQ", "OTA_HotelRateAmountNotifRQ" }
             .Select(message => new PmsVendorApiVersion(message, Ota.Version) { DocumentVersion = $"{Ota.NamespaceName} (OpenTravel 2015B)" }),
     ];
 }
