@@ -14,11 +14,11 @@ public sealed partial class DeclaredApiVersionTests
 {
     private static readonly Assembly[] VendorPackages =
     [
-        typeof(Apaleo.ApaleoOptions).Assembly,
-        typeof(Mews.MewsOptions).Assembly,
-        typeof(Opera.OperaOptions).Assembly,
-        typeof(Cloudbeds.CloudbedsOptions).Assembly,
-        typeof(SiteMinder.SiteMinderOptions).Assembly,
+        typeof(HotelPlatform.Connectors.Apaleo.ApaleoOptions).Assembly,
+        typeof(HotelPlatform.Connectors.Mews.MewsOptions).Assembly,
+        typeof(HotelPlatform.Connectors.Opera.OperaOptions).Assembly,
+        typeof(HotelPlatform.Connectors.Cloudbeds.CloudbedsOptions).Assembly,
+        typeof(HotelPlatform.Connectors.SiteMinder.SiteMinderOptions).Assembly,
     ];
 
     private static readonly PmsConnectorCatalog Catalog = PmsConnectorCatalog.FromAssemblies(VendorPackages);
@@ -81,7 +81,7 @@ public sealed partial class DeclaredApiVersionTests
         var document = Assert.Single((await VendorSpecs.LoadOpenApiAsync($"cloudbeds/openapi-specs/pms-{declared.Version}-openapi.yaml")).Documents);
         Assert.Equal(declared.Version, document.Info.Version);
         Assert.Contains(document.Servers, s => s.Url.Contains($"/api/{declared.Version}", StringComparison.Ordinal));
-        Assert.Contains($"/api/{declared.Version}/", Cloudbeds.CloudbedsOptions.DefaultBaseAddress.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains($"/api/{declared.Version}/", HotelPlatform.Connectors.Cloudbeds.CloudbedsOptions.DefaultBaseAddress.AbsolutePath, StringComparison.Ordinal);
     }
 
     /// <summary>OPERA: the module's <c>basePath</c> is <c>/{api}/{version}</c> and its <c>info.version</c> the declared OHIP release.</summary>
