@@ -61,6 +61,7 @@ app.MapPmsWebhooks(EmbeddedWebhookSubscriptions.WebhookPrefix);
 app.MapWebhookPages();
 app.MapAnalyticsDashboard();
 app.MapMirrorEndpoints();
+app.MapConnectorCatalog();
 
 await app.RunAsync();
 

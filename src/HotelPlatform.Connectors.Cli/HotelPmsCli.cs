@@ -51,5 +51,6 @@ internal static class HotelPmsCli
         config.AddCommand<VersionCommand>("version")
             .WithDescription("Prints the versions of the SDK assemblies this tool was built with.");
         config.AddCommand<Commands.Bulk.BulkCommand>("bulk").WithDescription("Runs a chain-wide job (arrivals, health) over the hotels of a configuration file, resumable from a checkpoint.");
+        config.AddCommand<Commands.Catalog.CatalogCommand>("catalog").WithDescription("Lists the connectors, what each can do, how it authenticates, its limits and certification (--json for machines).");
     }
 }
