@@ -327,14 +327,9 @@ public sealed partial class OperaSimulator
         lock (_gate)
         {
             var hotel = Hotel(hotelId);
-            if (!hotel.Reservations.TryGetValue(reservationId, out var stored))
+            if (Changeable(hotel, reservationId, "be changed", out var stored) is { } refused)
             {
-                return Problem(404, "Not Found", $"Reservation '{reservationId}' does not exist.", "RESERVATION_NOT_FOUND");
-            }
-
-            if (stored.Status is "Cancelled" or "CheckedOut" or "NoShow")
-            {
-                return Problem(400, "Bad Request", $"A {stored.Status} reservation cannot be changed.", "INVALID_RESERVATION_STATUS");
+                return refused;
             }
 
             var changed = stored;
@@ -653,6 +648,21 @@ public sealed partial class OperaSimulator
         }
 
         return limit > max ? Problem(400, "Bad Request", $"The maximum allowable limit for this API is {max}.", "LIMIT_EXCEEDED", "limit") : null;
+    }
+
+    /// <summary>The reservation a write changes: 404 when it does not exist, 400 when it is cancelled, checked out or a no-show.</summary>
+    private static IResult? Changeable(SimHotel hotel, string reservationId, string change, out SimReservation stored)
+    {
+        if (!hotel.Reservations.TryGetValue(reservationId, out var found))
+        {
+            stored = null!;
+            return Problem(404, "Not Found", $"Reservation '{reservationId}' does not exist.", "RESERVATION_NOT_FOUND");
+        }
+
+        stored = found;
+        return found.Status is "Cancelled" or "CheckedOut" or "NoShow"
+            ? Problem(400, "Bad Request", $"A {found.Status} reservation cannot {change}.", "INVALID_RESERVATION_STATUS")
+            : null;
     }
 
     private int Free(SimHotel hotel, string roomType, DateOnly night) =>

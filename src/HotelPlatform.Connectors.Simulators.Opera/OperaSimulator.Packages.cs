@@ -194,14 +194,9 @@ public sealed partial class OperaSimulator
         lock (_gate)
         {
             var hotel = Hotel(hotelId);
-            if (!hotel.Reservations.TryGetValue(reservationId, out var stored))
+            if (Changeable(hotel, reservationId, "have packages attached", out var stored) is { } refused)
             {
-                return Problem(404, "Not Found", $"Reservation '{reservationId}' does not exist.", "RESERVATION_NOT_FOUND");
-            }
-
-            if (stored.Status is "Cancelled" or "CheckedOut" or "NoShow")
-            {
-                return Problem(400, "Bad Request", $"Packages cannot be attached to a {stored.Status} reservation.", "INVALID_RESERVATION_STATUS");
+                return refused;
             }
 
             if (ReadPackages(items, stored.Arrival, stored.Departure, out var lines) is { } invalid)

@@ -118,19 +118,8 @@ internal static class OperaPackageMapper
             "EveryNightExceptArrivalNight" => nights.Count > 1 ? nights[1..] : [],
             "EveryNightExceptLast" => nights.Count > 1 ? nights[..^1] : [],
             "EveryNightExceptFirstAndLast" => nights.Count > 2 ? nights[1..^1] : [],
-            "CertainNightsOfTheWeek" when rhythm?.CertainNightsOfTheWeek is { } days => nights.Where(n => Flag(days, n.DayOfWeek)).ToList(),
+            "CertainNightsOfTheWeek" when rhythm?.CertainNightsOfTheWeek is { } days => nights.Where(n => days.IsFlagged(n.DayOfWeek)).ToList(),
             _ => null,
         };
     }
-
-    private static bool Flag(WeekdayFlags days, DayOfWeek day) => day switch
-    {
-        DayOfWeek.Sunday => days.Sunday,
-        DayOfWeek.Monday => days.Monday,
-        DayOfWeek.Tuesday => days.Tuesday,
-        DayOfWeek.Wednesday => days.Wednesday,
-        DayOfWeek.Thursday => days.Thursday,
-        DayOfWeek.Friday => days.Friday,
-        _ => days.Saturday,
-    } == true;
 }

@@ -579,7 +579,7 @@ internal sealed record RestrictionControl
 internal sealed record RestrictionStatus(string? Code, int? Unit);
 
 /// <summary>par <c>restrictionSetType</c>: one restriction over <c>start</c>..<c>end</c>, on the weekdays flagged (all when none is).</summary>
-internal sealed record RestrictionSet
+internal sealed record RestrictionSet : WeekdayFlags
 {
     public RestrictionControl? RestrictionControl { get; init; }
 
@@ -588,20 +588,6 @@ internal sealed record RestrictionSet
     public DateOnly? Start { get; init; }
 
     public DateOnly? End { get; init; }
-
-    public bool? Sunday { get; init; }
-
-    public bool? Monday { get; init; }
-
-    public bool? Tuesday { get; init; }
-
-    public bool? Wednesday { get; init; }
-
-    public bool? Thursday { get; init; }
-
-    public bool? Friday { get; init; }
-
-    public bool? Saturday { get; init; }
 }
 
 /// <summary>par <c>restrictionsByDateRangeType</c>.</summary>
@@ -619,8 +605,8 @@ internal sealed record PackageTransactionDetails(string? Currency, string? Posti
 /// <summary><c>packagePostingRhythmType</c>: its <c>type</c> (<c>postingRhythmType</c>: EveryNight, ArrivalNight, ...) and the weekdays of CertainNightsOfTheWeek.</summary>
 internal sealed record PackagePostingRhythm(string? Type, WeekdayFlags? CertainNightsOfTheWeek);
 
-/// <summary>The <c>certainNightsOfTheWeek</c> flags of a posting rhythm.</summary>
-internal sealed record WeekdayFlags
+/// <summary>Weekday flags, as par restriction sets and a posting rhythm's <c>certainNightsOfTheWeek</c> write them.</summary>
+internal record WeekdayFlags
 {
     public bool? Sunday { get; init; }
 
@@ -635,6 +621,15 @@ internal sealed record WeekdayFlags
     public bool? Friday { get; init; }
 
     public bool? Saturday { get; init; }
+
+    /// <summary>Gets a value indicating whether no weekday is flagged at all.</summary>
+    [JsonIgnore]
+    public bool NoneFlagged => Flags.All(f => f is null);
+
+    private bool?[] Flags => [Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday];
+
+    /// <summary>Whether <paramref name="day"/> is flagged.</summary>
+    public bool IsFlagged(DayOfWeek day) => Flags[(int)day] == true;
 }
 
 /// <summary>rtp/rsv <c>configPostingAttributesType</c> (the members the connector reads).</summary>
