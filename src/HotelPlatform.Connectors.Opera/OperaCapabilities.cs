@@ -19,5 +19,7 @@ internal static class OperaCapabilities
         | ConnectorCapabilities.SearchGuests
         | ConnectorCapabilities.GuestProfiles
         | ConnectorCapabilities.UpsertGuest
+        | ConnectorCapabilities.ServiceOffers
+        | ConnectorCapabilities.AddService
         | ConnectorCapabilities.IdempotentCreate;
 }

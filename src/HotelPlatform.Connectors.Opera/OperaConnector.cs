@@ -26,6 +26,9 @@ public sealed class OperaConnector : PmsConnector
 {
     private const string ReservationEntity = "Reservation";
 
+    /// <summary>What a reservation read asks OHIP for: the reservation, its comments and its packages (rsv <c>fetchInstructions</c>).</summary>
+    private static readonly string[] ReservationFetchInstructions = ["Reservation", "Comments", "Packages"];
+
     private readonly Func<OperaOptions> _options;
     private readonly OperaClients _clients;
     private readonly OperaResponses _responses = OperaResponses.Instance;
@@ -120,44 +123,158 @@ public sealed class OperaConnector : PmsConnector
     }
 
     /// <inheritdoc />
-    /// <remarks>par <c>getHotelAvailability</c>: every available room rate of the stay, its total after tax (before tax when OHIP sends only that) and its nightly base amounts.</remarks>
+    /// <remarks>
+    /// par <c>getHotelAvailability</c>: every available room rate of the stay, its total after tax (before tax when OHIP
+    /// sends only that) and its nightly base amounts, following <c>pagingKey</c> while OHIP says <c>hasMore</c>. A stay
+    /// longer than OHIP's 90 days is asked for in 90-night windows and a room rate is quoted only when every window
+    /// offers it: totals and nights added up, the fewest rooms left.
+    /// </remarks>
     protected override async Task<IReadOnlyList<RateQuote>> QuoteCoreAsync(QuoteRequest request, CancellationToken cancellationToken)
     {
-        var availability = await _responses.ReadAsync(
-            _clients.Api.GetAvailabilityAsync(
-                PropertyId,
-                new AvailabilitySearch
-                {
-                    RoomStayStartDate = OperaRefit.Date(request.Arrival),
-                    RoomStayEndDate = OperaRefit.Date(request.Departure),
-                    Adults = request.Adults,
-                    Children = request.ChildrenAges.Count == 0 ? null : request.ChildrenAges.Count,
-                    ChildAge = request.ChildrenAges.Count == 0 ? null : request.ChildrenAges,
-                    RatePlanCode = request.RatePlanId,
-                    RoomType = request.RoomTypeIds.Count == 1 ? request.RoomTypeIds[0] : null,
-                    PromotionCode = request.PromoCode,
-                },
-                cancellationToken),
-            new OperaCall("Quote"),
-            cancellationToken).ConfigureAwait(false);
-        var quotes = new List<RateQuote>();
-        foreach (var rate in (availability?.HotelAvailabilityList ?? []).SelectMany(s => s.RoomStays ?? []).SelectMany(s => s.RoomRates ?? []))
+        List<RateQuote>? quotes = null;
+        for (var start = request.Arrival; start < request.Departure; start = start.AddDays(OperaLimits.MaxAvailabilityDays))
         {
-            if (rate.RoomType is null || rate.RatePlanCode is null || (rate.Availability is { } state && state != "Available")
-                || (request.RoomTypeIds.Count > 0 && !request.RoomTypeIds.Contains(rate.RoomType))
-                || OperaReservationMapper.ToMoney(rate.Total, Currency) is not { } total)
+            var end = Min(start.AddDays(OperaLimits.MaxAvailabilityDays), request.Departure);
+            var window = new List<RateQuote>();
+            await foreach (var rate in AvailableRoomRatesAsync(request, start, end, cancellationToken).ConfigureAwait(false))
             {
-                continue;
+                if (rate.RoomType is null || rate.RatePlanCode is null || (rate.Availability is { } state && state != "Available")
+                    || (request.RoomTypeIds.Count > 0 && !request.RoomTypeIds.Contains(rate.RoomType))
+                    || OperaReservationMapper.ToMoney(rate.Total, Currency) is not { } total
+                    || window.Exists(q => q.RoomTypeId == rate.RoomType && q.RatePlanId == rate.RatePlanCode))
+                {
+                    continue;
+                }
+
+                window.Add(new RateQuote(rate.RoomType, rate.RatePlanCode, total, [.. (rate.Rates?.Rate ?? []).SelectMany(r => OperaReservationMapper.Nights(r, Currency))])
+                {
+                    TotalBeforeTax = rate.Total?.AmountBeforeTax is { } before ? new Money(before, rate.Total.CurrencyCode ?? Currency) : null,
+                    Available = rate.NumberOfUnits,
+                });
             }
 
-            quotes.Add(new RateQuote(rate.RoomType, rate.RatePlanCode, total, [.. (rate.Rates?.Rate ?? []).SelectMany(r => OperaReservationMapper.Nights(r, Currency))])
-            {
-                TotalBeforeTax = rate.Total?.AmountBeforeTax is { } before ? new Money(before, rate.Total.CurrencyCode ?? Currency) : null,
-                Available = rate.NumberOfUnits,
-            });
+            quotes = quotes is null ? window : [.. quotes.Select(q => Join(q, window.Find(w => w.RoomTypeId == q.RoomTypeId && w.RatePlanId == q.RatePlanId))).OfType<RateQuote>()];
         }
 
-        return quotes;
+        return quotes ?? [];
+
+        static RateQuote? Join(RateQuote earlier, RateQuote? later) =>
+            later is null || later.Total.Currency != earlier.Total.Currency
+                ? null
+                : earlier with
+                {
+                    Total = earlier.Total + later.Total,
+                    TotalBeforeTax = earlier.TotalBeforeTax is { } a && later.TotalBeforeTax is { } b && a.Currency == b.Currency ? a + b : null,
+                    Nights = [.. earlier.Nights, .. later.Nights],
+                    Available = earlier.Available is { } x && later.Available is { } y ? Math.Min(x, y) : earlier.Available ?? later.Available,
+                };
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// rtp <c>getPackages</c>: the hotel's packages sold separately (<c>sellSeparate</c>), priced for the stay's party
+    /// (<c>calculatedPrice</c>); for a reservation, its stay and party (read first: 204 is not found). OHIP prices
+    /// packages by the party, not by rate plan, so <see cref="ServiceOfferRequest.RatePlanId"/> is not sent.
+    /// </remarks>
+    protected override async Task<IReadOnlyList<ServiceOffer>> GetServiceOffersCoreAsync(ServiceOfferRequest request, CancellationToken cancellationToken)
+    {
+        const string operation = "GetServiceOffers";
+        var (arrival, departure, adults, children) = (request.Arrival.GetValueOrDefault(), request.Departure.GetValueOrDefault(), request.Adults, 0);
+        if (request.ReservationId is { } reservationId)
+        {
+            var reservation = await ReadReservationAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
+            (arrival, departure, adults, children) = (reservation.Arrival, reservation.Departure, reservation.Adults, reservation.ChildrenAges.Count);
+        }
+
+        var catalogue = await _responses.ReadAsync(
+            _clients.Api.GetPackagesAsync(
+                new PackageSearch
+                {
+                    HotelId = PropertyId,
+                    StartDate = OperaRefit.Date(arrival),
+                    // The pricing schedule spans at most 365 days; a longer stay is priced on its first 365.
+                    EndDate = OperaRefit.Date(Min(departure, arrival.AddDays(OperaLimits.MaxPackageScheduleDays))),
+                    Adults = adults,
+                    Children = children == 0 ? null : children,
+                },
+                cancellationToken),
+            new OperaCall(operation),
+            cancellationToken).ConfigureAwait(false);
+        var offers = new List<ServiceOffer>();
+        foreach (var package in (catalogue?.PackageCodesList?.PackageCodes ?? []).Where(h => h.HotelId is null || h.HotelId == PropertyId).SelectMany(h => h.PackageCodeShortInfo ?? []))
+        {
+            if (package.Group != true && package.PostingAttributes?.SellSeparate != false
+                && OperaPackageMapper.ToOffer(package, arrival, departure, Currency) is { } offer
+                && !offers.Exists(o => o.ServiceId == offer.ServiceId))
+            {
+                offers.Add(offer);
+            }
+        }
+
+        return offers;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// rsv <c>getPackage</c> first (the package's availability for this reservation: 204 means it cannot be attached,
+    /// a <see cref="PmsValidationException"/> before anything is written), then <c>postReservationPackage</c>. OHIP has
+    /// no idempotency key: the POST runs with intent <c>Write</c> (the pipeline never repeats it) and, after an unknown
+    /// outcome, the reservation is read again and the package sent again only when its units are not there.
+    /// </remarks>
+    protected override async Task<Reservation> AddServiceCoreAsync(string reservationId, ServiceOrder order, CancellationToken cancellationToken)
+    {
+        const string operation = "AddService";
+        var before = await ReadReservationAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
+        var packages = OperaPackageMapper.ToPackages(order, before.Arrival, before.Departure);
+        var call = new OperaCall(operation) { EntityType = ReservationEntity, EntityId = reservationId };
+        var available = await _responses.ReadAsync(
+            _clients.Api.GetPackageAvailabilityAsync(
+                PropertyId,
+                reservationId,
+                new PackageAvailabilitySearch
+                {
+                    ProductCode = order.ServiceId,
+                    PackageStartDate = OperaRefit.Date(packages[0].StartDate!.Value),
+                    PackageEndDate = OperaRefit.Date(packages[^1].EndDate!.Value),
+                    PackageQuantity = order.Quantity,
+                    ReservationAdults = before.Adults,
+                    ReservationChildren = before.ChildrenAges.Count,
+                },
+                cancellationToken),
+            call,
+            cancellationToken).ConfigureAwait(false);
+        if (available?.ReservationPackages?.ReservationPackage is not { Count: > 0 })
+        {
+            throw new PmsValidationException($"{Vendor} {operation}: hotel {PropertyId} has no package '{order.ServiceId}' to attach to reservation {reservationId} (OHIP answered 204, \"Package not found.\").")
+            {
+                Vendor = Vendor,
+                Operation = operation,
+                Field = "order.ServiceId",
+            };
+        }
+
+        var unitsBefore = OperaPackageMapper.Units(before, order.ServiceId);
+        var added = order.Quantity * packages.Count;
+        var body = new ReservationPackagesRequest(PropertyId, new UniqueId(reservationId, OperaReservationMapper.ReservationIdType), packages);
+        return await PmsExactlyOnce.ExecuteAsync(
+            reservationId,
+            async (_, ct) =>
+            {
+                // OHIP has no idempotency key: the pipeline must not repeat this POST by itself; a lost answer is settled by reading the reservation.
+                using (PmsOperation.Begin(PmsOperationIntent.Write))
+                {
+                    await _responses.SendAsync(_clients.Api.AddReservationPackagesAsync(PropertyId, reservationId, body, ct), call, ct).ConfigureAwait(false);
+                }
+
+                return await ReadReservationAsync(reservationId, operation, ct).ConfigureAwait(false);
+            },
+            async (_, ct) =>
+            {
+                var now = await ReadReservationAsync(reservationId, operation, ct).ConfigureAwait(false);
+                return OperaPackageMapper.Units(now, order.ServiceId) >= unitsBefore + added ? now : null;
+            },
+            ExactlyOnce(operation, 2),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -360,11 +477,40 @@ public sealed class OperaConnector : PmsConnector
     internal async Task<Reservation> ReadReservationAsync(string reservationId, string operation, CancellationToken cancellationToken)
     {
         var envelope = await _responses.ReadAsync(
-            _clients.Api.GetReservationAsync(PropertyId, reservationId, null, cancellationToken),
+            _clients.Api.GetReservationAsync(PropertyId, reservationId, ReservationFetchInstructions, cancellationToken),
             new OperaCall(operation) { EntityType = ReservationEntity, EntityId = reservationId },
             cancellationToken).ConfigureAwait(false);
         var model = envelope?.Reservations?.Reservation?.FirstOrDefault() ?? throw NotFound(operation, ReservationEntity, reservationId);
         return OperaReservationMapper.ToReservation(model, PropertyId, Currency, Options.ExternalSystemCode);
+    }
+
+    /// <summary>The room rates par offers for one window of a stay, page by page (<c>pagePointerKey</c> = the previous page's <c>pagingKey</c>) while it says <c>hasMore</c>.</summary>
+    private async IAsyncEnumerable<RoomRate> AvailableRoomRatesAsync(QuoteRequest request, DateOnly start, DateOnly end, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var search = new AvailabilitySearch
+        {
+            RoomStayStartDate = OperaRefit.Date(start),
+            RoomStayEndDate = OperaRefit.Date(end),
+            Adults = request.Adults,
+            Children = request.ChildrenAges.Count == 0 ? null : request.ChildrenAges.Count,
+            ChildAge = request.ChildrenAges.Count == 0 ? null : request.ChildrenAges,
+            RatePlanCode = request.RatePlanId,
+            RoomType = request.RoomTypeIds.Count == 1 ? request.RoomTypeIds[0] : null,
+            PromotionCode = request.PromoCode,
+        };
+        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
+        string? key = null;
+        do
+        {
+            var page = await _responses.ReadAsync(_clients.Api.GetAvailabilityAsync(PropertyId, search with { PagePointerKey = key }, cancellationToken), new OperaCall("Quote"), cancellationToken).ConfigureAwait(false);
+            foreach (var rate in (page?.HotelAvailabilityList ?? []).SelectMany(s => s.RoomStays ?? []).SelectMany(s => s.RoomRates ?? []))
+            {
+                yield return rate;
+            }
+
+            key = page?.HotelAvailabilityList?.FirstOrDefault(s => s.HasMore == true)?.PagingKey;
+        }
+        while (key is not null && seenKeys.Add(key));
     }
 
     private static Task<IApiResponse> Untyped<T>(Task<IApiResponse<T>> call) => call.ContinueWith(t => (IApiResponse)t.Result, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

@@ -17,4 +17,7 @@ public static class OperaLimits
 
     /// <summary>The longest span, in days, of one availability or inventory request (par, inv: 90 days).</summary>
     public const int MaxAvailabilityDays = 90;
+
+    /// <summary>The longest span, in days, of the pricing schedule of one package search (rtp <c>getPackages</c>: 365 days).</summary>
+    public const int MaxPackageScheduleDays = 365;
 }

@@ -131,6 +131,8 @@ public sealed partial class OperaSimulator
         var ratePlan = query.Optional("ratePlanCode");
         var roomType = query.Optional("roomType");
         query.Optional("promotionCode");
+        var limit = query.OptionalInt32("limit", minimum: 1) ?? OperaOptions.AvailabilityPageSize;
+        var pointer = query.Optional("pagePointerKey");
         if (query.Complete() is { } refusal)
         {
             return refusal;
@@ -171,9 +173,31 @@ public sealed partial class OperaSimulator
                 }
             }
 
-            return rates.Count == 0
-                ? Results.NoContent()
-                : Json(new JsonObject { ["hotelAvailability"] = new JsonArray(new JsonObject { ["hotelId"] = hotelId, ["roomStays"] = new JsonArray(new JsonObject { ["arrivalDate"] = Date(start), ["departureDate"] = Date(end), ["roomRates"] = rates }) }) });
+            if (rates.Count == 0)
+            {
+                return Results.NoContent();
+            }
+
+            // par pages by record key: pagePointerKey is the key ("roomType,ratePlanCode") of the last record fetched.
+            var keys = rates.Select(r => PagingKey((string)r!["roomType"]!, (string)r["ratePlanCode"]!)).ToList();
+            var from = pointer is null ? 0 : keys.IndexOf(pointer) + 1;
+            if (from == 0 && pointer is not null)
+            {
+                return Problem(400, "Bad Request", $"pagePointerKey '{pointer}' is not the key of a record of this search.", "INVALID_PAGE_POINTER", "pagePointerKey");
+            }
+
+            var page = new JsonArray([.. rates.Skip(from).Take(limit).Select(r => r!.DeepClone())]);
+            var segment = new JsonObject { ["hotelId"] = hotelId, ["roomStays"] = new JsonArray(new JsonObject { ["arrivalDate"] = Date(start), ["departureDate"] = Date(end), ["roomRates"] = page }) };
+            var more = from + page.Count < rates.Count;
+            segment["hasMore"] = more;
+            segment["totalResults"] = rates.Count;
+            segment["count"] = page.Count;
+            if (more)
+            {
+                segment["pagingKey"] = keys[from + page.Count - 1];
+            }
+
+            return Json(new JsonObject { ["hotelAvailability"] = new JsonArray(segment) });
         }
     }
 
@@ -219,6 +243,12 @@ public sealed partial class OperaSimulator
                 return Problem(409, "Conflict", $"External reference '{reference}' is already used.", "DUPLICATE_EXTERNAL_REFERENCE");
             }
 
+            var packages = new List<SimReservationPackage>();
+            if (item["reservationPackages"] is JsonArray ordered && ReadPackages(ordered, stay.Arrival, stay.Departure, out packages) is { } invalidPackage)
+            {
+                return invalidPackage;
+            }
+
             var id = NextId();
             var now = TimeProvider.GetUtcNow();
             var reservation = new SimReservation(id, "C" + id, stay.Arrival, stay.Departure, stay.RoomType, stay.RatePlan, stay.Adults, stay.ChildAges)
@@ -229,6 +259,7 @@ public sealed partial class OperaSimulator
                 Modified = now,
             };
             ApplyGuestAndComments(reservation, item);
+            reservation.Packages.AddRange(packages);
             hotel.Reservations[id] = reservation;
             Enqueue(hotel, reservation, "NEW RESERVATION");
             context.Response.Headers.Location = new Uri(BaseAddress, $"rsv/v1/hotels/{hotelId}/reservations/{id}").ToString();
@@ -238,12 +269,34 @@ public sealed partial class OperaSimulator
 
     private IResult GetReservation(HttpContext context, string hotelId, string reservationId)
     {
-        Validation.ReadQuery(context).Allow("fetchInstructions", "profileExternalReferencesToFetch", "allowedActions", "markAsRecentlyAccessed", "includeInSession");
+        var query = Validation.ReadQuery(context);
+        var instructions = query.OptionalList("fetchInstructions", QueryListStyle.Repeated);
+        query.Allow("profileExternalReferencesToFetch", "allowedActions", "markAsRecentlyAccessed", "includeInSession");
+        if (query.Complete() is { } refusal)
+        {
+            return refusal;
+        }
+
         lock (_gate)
         {
-            return Hotel(hotelId).Reservations.TryGetValue(reservationId, out var stored)
-                ? Json(new JsonObject { ["reservations"] = new JsonObject { ["reservation"] = new JsonArray(Full(hotelId, stored)) } })
-                : Results.NoContent();
+            if (!Hotel(hotelId).Reservations.TryGetValue(reservationId, out var stored))
+            {
+                return Results.NoContent();
+            }
+
+            // With fetchInstructions, OHIP returns what they name: comments for Comments/GuestComments, packages for Packages.
+            var full = Full(hotelId, stored);
+            if (instructions.Count > 0 && !instructions.Any(i => i is "Comments" or "GuestComments"))
+            {
+                full.Remove("comments");
+            }
+
+            if (instructions.Count > 0 && !instructions.Contains("Packages"))
+            {
+                full.Remove("reservationPackages");
+            }
+
+            return Json(new JsonObject { ["reservations"] = new JsonObject { ["reservation"] = new JsonArray(full) } });
         }
     }
 
@@ -274,14 +327,9 @@ public sealed partial class OperaSimulator
         lock (_gate)
         {
             var hotel = Hotel(hotelId);
-            if (!hotel.Reservations.TryGetValue(reservationId, out var stored))
+            if (Changeable(hotel, reservationId, "be changed", out var stored) is { } refused)
             {
-                return Problem(404, "Not Found", $"Reservation '{reservationId}' does not exist.", "RESERVATION_NOT_FOUND");
-            }
-
-            if (stored.Status is "Cancelled" or "CheckedOut" or "NoShow")
-            {
-                return Problem(400, "Bad Request", $"A {stored.Status} reservation cannot be changed.", "INVALID_RESERVATION_STATUS");
+                return refused;
             }
 
             var changed = stored;
@@ -602,6 +650,21 @@ public sealed partial class OperaSimulator
         return limit > max ? Problem(400, "Bad Request", $"The maximum allowable limit for this API is {max}.", "LIMIT_EXCEEDED", "limit") : null;
     }
 
+    /// <summary>The reservation a write changes: 404 when it does not exist, 400 when it is cancelled, checked out or a no-show.</summary>
+    private static IResult? Changeable(SimHotel hotel, string reservationId, string change, out SimReservation stored)
+    {
+        if (!hotel.Reservations.TryGetValue(reservationId, out var found))
+        {
+            stored = null!;
+            return Problem(404, "Not Found", $"Reservation '{reservationId}' does not exist.", "RESERVATION_NOT_FOUND");
+        }
+
+        stored = found;
+        return found.Status is "Cancelled" or "CheckedOut" or "NoShow"
+            ? Problem(400, "Bad Request", $"A {found.Status} reservation cannot {change}.", "INVALID_RESERVATION_STATUS")
+            : null;
+    }
+
     private int Free(SimHotel hotel, string roomType, DateOnly night) =>
         (roomType == "SUITE" ? 2 : OperaOptions.RoomsPerType) - hotel.Reservations.Values.Count(r => r.RoomType == roomType && r.Covers(night));
 
@@ -723,6 +786,7 @@ public sealed partial class OperaSimulator
             ["primary"] = true,
         });
         full["comments"] = new JsonArray([.. r.Comments.Select(c => (JsonNode)new JsonObject { ["comment"] = new JsonObject { ["text"] = new JsonObject { ["value"] = c.Text }, ["commentTitle"] = c.Title, ["type"] = "RESERVATION", ["internal"] = c.Internal } })]);
+        full["reservationPackages"] = ReservationPackagesJson(r);
         full["reservationStatus"] = r.Status;
         full["createDateTime"] = r.Created.ToString("O", CultureInfo.InvariantCulture);
         full["lastModifyDateTime"] = r.Modified.ToString("O", CultureInfo.InvariantCulture);

@@ -34,6 +34,8 @@ internal sealed record SimReservation(string Id, string Confirmation, DateOnly A
 
     public List<(string Title, string Text, bool Internal)> Comments { get; } = [];
 
+    public List<SimReservationPackage> Packages { get; } = [];
+
     public DateTimeOffset Created { get; set; }
 
     public DateTimeOffset Modified { get; set; }
@@ -153,11 +155,27 @@ internal static class OperaShapes
         return shape;
     }
 
-    /// <summary>rsv <c>createReservation</c>.</summary>
+    private static readonly string[] ReservationPackage = ["packageCode", "startDate", "endDate", "consumptionDetails"];
+
+    private static readonly string[] PackageConsumption = ["defaultQuantity"];
+
+    /// <summary>rsv <c>createReservation</c>, with the packages booked with the stay (<c>reservationPackageType</c>: code, dates, quantity).</summary>
     public static IReadOnlyDictionary<string, string[]> CreateReservation { get; } = new Dictionary<string, string[]>(ReservationShape("$.reservations.reservation[]"))
     {
         ["$"] = ["reservations"],
         ["$.reservations"] = ["reservation"],
+        ["$.reservations.reservation[]"] = ["reservationIdList", "externalReferences", "roomStay", "reservationGuests", "comments", "reservationPackages", "hotelId"],
+        ["$.reservations.reservation[].reservationPackages[]"] = ReservationPackage,
+        ["$.reservations.reservation[].reservationPackages[].consumptionDetails"] = PackageConsumption,
+    };
+
+    /// <summary>rsv <c>reservationPackagesInfo</c> (postReservationPackage).</summary>
+    public static IReadOnlyDictionary<string, string[]> ReservationPackages { get; } = new Dictionary<string, string[]>
+    {
+        ["$"] = ["hotelId", "reservationId", "reservationPackages"],
+        ["$.reservationId"] = Ids,
+        ["$.reservationPackages[]"] = ReservationPackage,
+        ["$.reservationPackages[].consumptionDetails"] = PackageConsumption,
     };
 
     /// <summary>rsv <c>changeReservation</c> (<c>reservations</c> is an array here).</summary>

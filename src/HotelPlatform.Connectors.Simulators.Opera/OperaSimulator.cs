@@ -198,6 +198,9 @@ public sealed partial class OperaSimulator : VendorSimulator
         api.MapPut("/crm/v1/profiles/{profileId}", ChangeProfileAsync);
         api.MapPost("/blk/v1/hotels/{hotelId}/block", CreateBlockAsync);
         api.MapGet("/blk/v1/hotels/{hotelId}/blocks/{blockId}", GetBlock);
+        api.MapGet("/rtp/v1/packages", GetPackages);
+        api.MapGet("/rsv/v1/hotels/{hotelId}/reservations/{reservationId}/packages", GetReservationPackage);
+        api.MapPost("/rsv/v1/hotels/{hotelId}/reservations/{reservationId}/packages", AddReservationPackagesAsync);
         api.MapGet("/int/v1/externalSystem/{extSystemCode}/hotels/{hotelId}/businessEvents", DequeueBusinessEvents);
     }
 

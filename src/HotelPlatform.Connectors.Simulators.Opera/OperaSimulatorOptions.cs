@@ -54,6 +54,9 @@ public sealed class OperaSimulatorOptions
     /// <summary>Gets or sets how many results a reservation search pages through at most (<c>totalResults</c> is capped at it).</summary>
     public int SearchResultCap { get; set; } = 1000;
 
+    /// <summary>Gets or sets how many room rates one par availability page holds when the request names no <c>limit</c> (further pages by <c>pagePointerKey</c>).</summary>
+    public int AvailabilityPageSize { get; set; } = 4;
+
     /// <summary>Gets or sets the token lifetime (OHIP: 60 minutes).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 }

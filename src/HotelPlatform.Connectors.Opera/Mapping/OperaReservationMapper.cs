@@ -65,6 +65,7 @@ internal static class OperaReservationMapper
             AdditionalGuests = [.. guests.Where(g => !ReferenceEquals(g, primary)).Select(g => OperaGuestMapper.ToGuest(g.ProfileInfo))],
             Total = ToMoney(stay.Total, currency),
             NightlyRates = nightly,
+            Services = OperaPackageMapper.ToServices(model.ReservationPackages, currency),
             ClientReference = ClientReferenceOf(model.ExternalReferences, externalSystemCode),
             ExternalReference = model.ExternalReferences?.FirstOrDefault(r => !string.Equals(r.IdContext, externalSystemCode, StringComparison.OrdinalIgnoreCase))?.Id,
             Comment = CommentText(model.Comments, internalNote: true),
@@ -113,6 +114,7 @@ internal static class OperaReservationMapper
             RoomStay = Stay(draft.Arrival, draft.Departure, draft.RoomTypeId, draft.RatePlanId, counts, options),
             ReservationGuests = [new ReservationGuest(OperaGuestMapper.ToProfileInfo(draft.PrimaryGuest), true)],
             Comments = Comments(draft.Comment, draft.GuestComment),
+            ReservationPackages = draft.Services.Count == 0 ? null : [.. draft.Services.SelectMany(s => OperaPackageMapper.ToPackages(s, draft.Arrival, draft.Departure))],
         };
     }
 

@@ -39,13 +39,6 @@ internal static class OperaRestrictions
         var control = set.RestrictionControl;
         var narrower = control is not null && (control.RatePlanCode ?? control.RatePlanCategory ?? control.BookingChannelCode ?? control.RoomClass) is not null;
         var forRoomType = control?.RoomType is null || string.Equals(control.RoomType, roomType, StringComparison.Ordinal);
-        return !narrower && forRoomType && (set.Start is null || set.Start <= night) && (set.End is null || night <= set.End) && OnWeekday(set, night.DayOfWeek);
-    }
-
-    /// <summary>A set with no weekday flagged applies every day; otherwise only on the flagged days.</summary>
-    private static bool OnWeekday(RestrictionSet set, DayOfWeek day)
-    {
-        bool?[] flags = [set.Sunday, set.Monday, set.Tuesday, set.Wednesday, set.Thursday, set.Friday, set.Saturday];
-        return flags.All(f => f is null) || flags[(int)day] == true;
+        return !narrower && forRoomType && (set.Start is null || set.Start <= night) && (set.End is null || night <= set.End) && (set.NoneFlagged || set.IsFlagged(night.DayOfWeek));
     }
 }

@@ -11,7 +11,7 @@ namespace HotelPlatform.Connectors.Opera.Wire;
 /// </summary>
 internal interface IOperaApi
 {
-    /// <summary>rsv <c>getReservation</c>: 200 <c>reservation</c>, 204 "Reservation not found.".</summary>
+    /// <summary>rsv <c>getReservation</c>: 200 <c>reservation</c> (with what <c>fetchInstructions</c> asks for), 204 "Reservation not found.".</summary>
     [Get("/rsv/v1/hotels/{hotelId}/reservations/{reservationId}")]
     Task<IApiResponse<ReservationEnvelope>> GetReservationAsync(string hotelId, string reservationId, [Query(CollectionFormat.Multi)] IEnumerable<string>? fetchInstructions, CancellationToken cancellationToken);
 
@@ -82,6 +82,18 @@ internal interface IOperaApi
     /// <summary>blk <c>getBlock</c>: 200 <c>block</c>, 204.</summary>
     [Get("/blk/v1/hotels/{hotelId}/blocks/{blockId}")]
     Task<IApiResponse<BlockEnvelope>> GetBlockAsync(string hotelId, string blockId, CancellationToken cancellationToken);
+
+    /// <summary>rtp <c>getPackages</c> (a time span of 365 days at most): 200 <c>packagesInfo</c>, 204 "Packages not found.".</summary>
+    [Get("/rtp/v1/packages")]
+    Task<IApiResponse<PackagesInfo>> GetPackagesAsync([Query] PackageSearch search, CancellationToken cancellationToken);
+
+    /// <summary>rsv <c>getPackage</c>: a package's availability for a reservation; 200 <c>packages</c>, 204 "Package not found.".</summary>
+    [Get("/rsv/v1/hotels/{hotelId}/reservations/{reservationId}/packages")]
+    Task<IApiResponse<PackageAvailability>> GetPackageAvailabilityAsync(string hotelId, string reservationId, [Query] PackageAvailabilitySearch search, CancellationToken cancellationToken);
+
+    /// <summary>rsv <c>postReservationPackage</c>: 201 <c>status</c>.</summary>
+    [Post("/rsv/v1/hotels/{hotelId}/reservations/{reservationId}/packages")]
+    Task<IApiResponse> AddReservationPackagesAsync(string hotelId, string reservationId, [Body] ReservationPackagesRequest body, CancellationToken cancellationToken);
 
     /// <summary>int <c>getBusinessEvents</c> (dequeues; limit at most 20): 200 <c>businessEvents</c>, 204.</summary>
     [Get("/int/v1/externalSystem/{extSystemCode}/hotels/{hotelId}/businessEvents")]
@@ -160,6 +172,59 @@ internal sealed record AvailabilitySearch
 
     [AliasAs("promotionCode")]
     public string? PromotionCode { get; init; }
+
+    /// <summary>The <c>pagingKey</c> of the previous page (par: "fetched record's key as pointer to fetch additional records from").</summary>
+    [AliasAs("pagePointerKey")]
+    public string? PagePointerKey { get; init; }
+}
+
+/// <summary>The query of rtp <c>getPackages</c> the connector sends: the hotel's packages sold separately, priced for a stay and party.</summary>
+internal sealed record PackageSearch
+{
+    [AliasAs("hotelId")]
+    public required string HotelId { get; init; }
+
+    [AliasAs("startDate")]
+    public required string StartDate { get; init; }
+
+    [AliasAs("endDate")]
+    public required string EndDate { get; init; }
+
+    [AliasAs("adults")]
+    public int Adults { get; init; }
+
+    [AliasAs("children")]
+    public int? Children { get; init; }
+
+    [AliasAs("sellSeparate")]
+    public bool SellSeparate { get; init; } = true;
+
+    /// <summary>Header (the package's details) and CalculatedPrice (its price for the party).</summary>
+    [AliasAs("fetchInstructions")]
+    [Query(CollectionFormat.Multi)]
+    public IReadOnlyList<string> FetchInstructions { get; init; } = ["Header", "CalculatedPrice"];
+}
+
+/// <summary>The query of rsv <c>getPackage</c> the connector sends: one package for a reservation's dates and party.</summary>
+internal sealed record PackageAvailabilitySearch
+{
+    [AliasAs("productCode")]
+    public required string ProductCode { get; init; }
+
+    [AliasAs("packageTimeSpanStartDate")]
+    public string? PackageStartDate { get; init; }
+
+    [AliasAs("packageTimeSpanEndDate")]
+    public string? PackageEndDate { get; init; }
+
+    [AliasAs("packageQuantity")]
+    public int PackageQuantity { get; init; }
+
+    [AliasAs("reservationAdults")]
+    public int ReservationAdults { get; init; }
+
+    [AliasAs("reservationChildren")]
+    public int ReservationChildren { get; init; }
 }
 
 /// <summary>The query of crm <c>getProfiles</c> the connector sends.</summary>

@@ -27,6 +27,9 @@ namespace HotelPlatform.Connectors.Opera.Wire;
 [JsonSerializable(typeof(ProblemModel))]
 [JsonSerializable(typeof(BlockEnvelope))]
 [JsonSerializable(typeof(BusinessEvents))]
+[JsonSerializable(typeof(PackagesInfo))]
+[JsonSerializable(typeof(PackageAvailability))]
+[JsonSerializable(typeof(ReservationPackagesRequest))]
 [JsonSerializable(typeof(List<BusinessEventData>))]
 internal sealed partial class OperaJsonContext : JsonSerializerContext;
 

@@ -229,6 +229,9 @@ internal sealed record HotelReservation
 
     public IReadOnlyList<CommentInfo>? Comments { get; init; }
 
+    /// <summary>The packages (extras) of the reservation: <c>reservationPackageType</c>.</summary>
+    public IReadOnlyList<ReservationPackage>? ReservationPackages { get; init; }
+
     public string? HotelId { get; init; }
 
     /// <summary><c>pMS_ResStatusType</c>.</summary>
@@ -576,7 +579,7 @@ internal sealed record RestrictionControl
 internal sealed record RestrictionStatus(string? Code, int? Unit);
 
 /// <summary>par <c>restrictionSetType</c>: one restriction over <c>start</c>..<c>end</c>, on the weekdays flagged (all when none is).</summary>
-internal sealed record RestrictionSet
+internal sealed record RestrictionSet : WeekdayFlags
 {
     public RestrictionControl? RestrictionControl { get; init; }
 
@@ -585,7 +588,26 @@ internal sealed record RestrictionSet
     public DateOnly? Start { get; init; }
 
     public DateOnly? End { get; init; }
+}
 
+/// <summary>par <c>restrictionsByDateRangeType</c>.</summary>
+internal sealed record RestrictionsByDateRange(IReadOnlyList<RestrictionSet>? RestrictionSets);
+
+/// <summary>par <c>restrictionsByDateRange</c> (getRestrictionsByDateRange).</summary>
+internal sealed record RestrictionsResponse(RestrictionsByDateRange? RestrictionsByDateRange);
+
+/// <summary>rtp/rsv <c>configPackagePrimaryDetailsType</c> (the members the connector reads).</summary>
+internal sealed record PackagePrimaryDetails(string? Description, string? ShortDescription);
+
+/// <summary>rtp/rsv <c>configPackageTransactionType</c>: <c>currency</c>, <c>postingType</c>, <c>calculationRule</c>.</summary>
+internal sealed record PackageTransactionDetails(string? Currency, string? PostingType, string? CalculationRule);
+
+/// <summary><c>packagePostingRhythmType</c>: its <c>type</c> (<c>postingRhythmType</c>: EveryNight, ArrivalNight, ...) and the weekdays of CertainNightsOfTheWeek.</summary>
+internal sealed record PackagePostingRhythm(string? Type, WeekdayFlags? CertainNightsOfTheWeek);
+
+/// <summary>Weekday flags, as par restriction sets and a posting rhythm's <c>certainNightsOfTheWeek</c> write them.</summary>
+internal record WeekdayFlags
+{
     public bool? Sunday { get; init; }
 
     public bool? Monday { get; init; }
@@ -599,10 +621,108 @@ internal sealed record RestrictionSet
     public bool? Friday { get; init; }
 
     public bool? Saturday { get; init; }
+
+    /// <summary>Gets a value indicating whether no weekday is flagged at all.</summary>
+    [JsonIgnore]
+    public bool NoneFlagged => Flags.All(f => f is null);
+
+    private bool?[] Flags => [Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday];
+
+    /// <summary>Whether <paramref name="day"/> is flagged.</summary>
+    public bool IsFlagged(DayOfWeek day) => Flags[(int)day] == true;
 }
 
-/// <summary>par <c>restrictionsByDateRangeType</c>.</summary>
-internal sealed record RestrictionsByDateRange(IReadOnlyList<RestrictionSet>? RestrictionSets);
+/// <summary>rtp/rsv <c>configPostingAttributesType</c> (the members the connector reads).</summary>
+internal sealed record PackagePostingAttributes
+{
+    public bool? SellSeparate { get; init; }
 
-/// <summary>par <c>restrictionsByDateRange</c> (getRestrictionsByDateRange).</summary>
-internal sealed record RestrictionsResponse(RestrictionsByDateRange? RestrictionsByDateRange);
+    public PackagePostingRhythm? PostingRhythm { get; init; }
+
+    /// <summary><c>packageCalculationRuleType</c>: FlatRate, PerPerson, PerAdult, PerChild, PerRoom.</summary>
+    public string? PriceCalculationRule { get; init; }
+
+    /// <summary>The price for the asked adults and children by the calculation rule (rtp <c>fetchInstructions=CalculatedPrice</c>).</summary>
+    public decimal? CalculatedPrice { get; init; }
+}
+
+/// <summary>rtp <c>packageCodeShortInfoType</c>: one package of the hotel's catalogue.</summary>
+internal sealed record PackageShortInfo
+{
+    public PackagePrimaryDetails? PrimaryDetails { get; init; }
+
+    public PackageTransactionDetails? TransactionDetails { get; init; }
+
+    public PackagePostingAttributes? PostingAttributes { get; init; }
+
+    public string? Code { get; init; }
+
+    public bool? Group { get; init; }
+}
+
+/// <summary>rtp <c>hotelPackageCodesType</c>.</summary>
+internal sealed record HotelPackageCodes(IReadOnlyList<PackageShortInfo>? PackageCodeShortInfo, string? HotelId);
+
+/// <summary>The <c>packageCodesList</c> of rtp <c>packagesInfo</c>.</summary>
+internal sealed record PackageCodesList
+{
+    public IReadOnlyList<HotelPackageCodes>? PackageCodes { get; init; }
+
+    public bool? HasMore { get; init; }
+
+    public int? TotalResults { get; init; }
+}
+
+/// <summary>rtp <c>packagesInfo</c> (getPackages).</summary>
+internal sealed record PackagesInfo(PackageCodesList? PackageCodesList);
+
+/// <summary>rsv <c>packageCodeHeaderType</c>.</summary>
+internal sealed record PackageHeader(PackagePrimaryDetails? PrimaryDetails, PackageTransactionDetails? TransactionDetails, PackagePostingAttributes? PostingAttributes);
+
+/// <summary>rsv <c>reservationPackageScheduleType</c>: one consumption date of a reservation's package.</summary>
+internal sealed record PackageSchedule
+{
+    public DateOnly? ConsumptionDate { get; init; }
+
+    public decimal? UnitPrice { get; init; }
+
+    public int? TotalQuantity { get; init; }
+
+    public decimal? ComputedResvPrice { get; init; }
+}
+
+/// <summary>rsv <c>packageConsumptionType</c>: <c>defaultQuantity</c> is the multiplier of the calculation rule (the units ordered).</summary>
+internal sealed record PackageConsumption
+{
+    public int? DefaultQuantity { get; init; }
+
+    public int? TotalQuantity { get; init; }
+}
+
+/// <summary>rsv <c>reservationPackageType</c>: a package on a reservation (read), or one to attach (write: code, dates, quantity).</summary>
+internal sealed record ReservationPackage
+{
+    public PackageHeader? PackageHeaderType { get; init; }
+
+    public IReadOnlyList<PackageSchedule>? ScheduleList { get; init; }
+
+    public PackageConsumption? ConsumptionDetails { get; init; }
+
+    public string? PackageCode { get; init; }
+
+    public DateOnly? StartDate { get; init; }
+
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary><c>productSourceType</c>: Reservation (attached to the reservation), RateHeader or RateDetail (part of the rate).</summary>
+    public string? Source { get; init; }
+}
+
+/// <summary>rsv <c>reservationPackagesInfo</c>, the body of <c>postReservationPackage</c>.</summary>
+internal sealed record ReservationPackagesRequest(string HotelId, UniqueId ReservationId, IReadOnlyList<ReservationPackage> ReservationPackages);
+
+/// <summary>The <c>reservationPackages</c> object of rsv <c>packages</c>.</summary>
+internal sealed record ReservationPackageList(IReadOnlyList<ReservationPackage>? ReservationPackage);
+
+/// <summary>rsv <c>packages</c> (getPackage: a package's availability for a reservation).</summary>
+internal sealed record PackageAvailability(ReservationPackageList? ReservationPackages);

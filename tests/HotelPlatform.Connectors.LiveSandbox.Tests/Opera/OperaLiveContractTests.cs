@@ -19,10 +19,20 @@ public class OperaLiveFixture : LivePmsContractFixture
 
     /// <inheritdoc />
     public override string? ExplainMissingCapabilities(ConnectorCapabilities missing) =>
-        "OHIP has no webhooks (business events are polled), and the connector does not map OHIP packages to extras yet (see docs/connectors/opera.md)";
+        "OHIP has no webhooks: business events are polled from int getBusinessEvents (see docs/connectors/opera.md)";
 
     /// <inheritdoc />
     protected override void AddVendor(IPmsConnectorsBuilder connectors) => connectors.AddOperaVendor();
+
+    /// <summary>The kit's extra is the first package the hotel sells separately for a stay at the window's start (rtp getPackages): a live property's catalogue is its own.</summary>
+    /// <inheritdoc />
+    protected override async ValueTask<PmsContractScenario> CreateScenarioAsync(IPmsConnector connector, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        var scenario = await base.CreateScenarioAsync(connector, cancellationToken);
+        var offers = await connector.GetServiceOffersAsync(ServiceOfferRequest.ForStay(scenario.FirstNight, scenario.FirstNight.AddDays(2)), cancellationToken);
+        return scenario with { ServiceId = offers.Count > 0 ? offers[0].ServiceId : null };
+    }
 }
 
 public sealed class OperaLiveInventory(OperaLiveFixture fixture) : InventoryContractTests<OperaLiveFixture>(fixture);

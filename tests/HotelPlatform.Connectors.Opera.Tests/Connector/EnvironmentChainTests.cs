@@ -37,7 +37,7 @@ public sealed class EnvironmentChainTests
         await using var host = await OperaTestHost.StartAsync(
             Chain,
             new SimulatorOptions { EnforceRateLimits = true },
-            sim => (sim.RequestsPerSecond, sim.RequestBurst) = (rate, 15),
+            sim => (sim.RequestsPerSecond, sim.RequestBurst, sim.AvailabilityPageSize) = (rate, 15, 10),
             [new("RequestsPerSecond", rate.ToString(CultureInfo.InvariantCulture)), new("RequestBurst", rate.ToString(CultureInfo.InvariantCulture))]);
         var ct = TestContext.Current.CancellationToken;
         var arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);

@@ -14,7 +14,7 @@ namespace HotelPlatform.Connectors.VendorConformance.Opera;
 /// <summary>
 /// The OPERA connector held to Oracle's own OHIP documents (rsv, par, inv, rmcfg, rtp, crm, blk, int, oauth 25.5 in
 /// <c>../shared/vendor-specs/opera</c>): every request of a representative session (reference data, availability and restrictions, quote, booking,
-/// change, cancellation, lists, profiles, blocks, business events, token) validates against its operation (path,
+/// change, cancellation, lists, profiles, blocks, business events, packages, token) validates against its operation (path,
 /// parameters and their enum values, required headers, body schema), and Oracle's embedded examples read through the
 /// connector's wire models and mappers field by field.
 /// </summary>
@@ -74,6 +74,7 @@ public sealed class OperaConformanceTests
                 "getToken", "getRoomTypes", "getRatePlansByHotel", "getHotelInventory", "getRestrictionsByDateRange", "getHotelAvailability", "postReservation",
                 "getReservation", "getReservationByExtId", "getHotelReservations", "putReservation", "postCancelReservation",
                 "getProfiles", "getProfile", "postProfile", "putProfile", "postBlock", "getBlock", "postReservationByBlock", "getBusinessEvents",
+                "getPackages", "getPackage", "postReservationPackage",
             },
             operations);
     }
@@ -116,6 +117,10 @@ public sealed class OperaConformanceTests
         Assert.Equal("GEN", OnlyCommentType(example));
         Assert.Equal((null, null), (reservation.Comment, reservation.GuestComment));
         Assert.Equal((ReservationStatus.Confirmed, "Reserved"), (reservation.Status, reservation.RawStatus));
+        // Its package (reservationPackages[0]: BBRFSTAS, "Breakfast Buffet - Adult 1", USD 25 on 2021-07-01, quantity 1, source Reservation).
+        var package = Assert.Single(reservation.Services);
+        Assert.Equal(("BBRFSTAS", "Breakfast Buffet - Adult 1", 1, new Money(25m, "USD")), (package.ServiceId, package.Name, package.Quantity, package.Total!.Value));
+        Assert.Equal([new DateOnly(2021, 7, 1)], package.Dates);
     }
 
     [Fact]
@@ -197,7 +202,7 @@ public sealed class OperaConformanceTests
         throw new InvalidOperationException($"{method} {path}: no body parameter in the saved OHIP documents.");
     }
 
-    /// <summary>Reads, books, changes, lists, cancels; profiles; a block and its pick-up; one business-event poll.</summary>
+    /// <summary>Reads, quotes (one stay over 90 nights), offers and adds packages, books, changes, lists, cancels; profiles; a block and its pick-up; one business-event poll.</summary>
     private static async Task RunSessionAsync(IPmsConnector connector, IPmsEventSource events)
     {
         var today = (await connector.GetPropertyAsync(Ct)).LocalDate(DateTimeOffset.UtcNow);
@@ -206,10 +211,15 @@ public sealed class OperaConformanceTests
         await connector.GetRatePlansAsync(Ct);
         await connector.GetAvailabilityAsync(new AvailabilityRequest(arrival, arrival.AddDays(3)), Ct);
         await connector.QuoteAsync(new QuoteRequest(arrival, arrival.AddDays(2), 2) { ChildrenAges = [7], RoomTypeIds = ["KING"], PromoCode = "SUMMER" }, Ct);
+        // Longer than par's 90 days (two windows), every room type (more than one page: pagePointerKey).
+        await connector.QuoteAsync(new QuoteRequest(arrival, arrival.AddDays(95), 1), Ct);
+        await connector.GetServiceOffersAsync(ServiceOfferRequest.ForStay(arrival, arrival.AddDays(2), adults: 2), Ct);
         var guest = await connector.UpsertGuestAsync(new GuestProfile("Turing") { FirstName = "Alan", Email = "alan@example.com", Phone = "+441234", Address = new PostalAddress("GB") { Line1 = "1 Bletchley Park", City = "Milton Keynes", PostalCode = "MK3 6EB" }, Consents = GuestConsents.Newsletter }, Ct);
         await connector.UpsertGuestAsync(guest with { FirstName = "Alan M." }, Ct);
         await connector.SearchGuestsAsync(new GuestSearch { LastName = "Turing", FirstName = "Alan M.", Email = "alan@example.com" }, Ct);
-        var booked = await connector.CreateReservationAsync(new ReservationDraft(arrival, arrival.AddDays(2), "KING", "BAR", guest) { Adults = 2, ChildrenAges = [7], ClientReference = "conf-1", Comment = "note", GuestComment = "quiet room" }, Ct);
+        var booked = await connector.CreateReservationAsync(new ReservationDraft(arrival, arrival.AddDays(2), "KING", "BAR", guest) { Adults = 2, ChildrenAges = [7], ClientReference = "conf-1", Comment = "note", GuestComment = "quiet room", Services = [new ServiceOrder("PARK")] }, Ct);
+        await connector.GetServiceOffersAsync(ServiceOfferRequest.ForReservation(booked.VendorId), Ct);
+        await connector.AddServiceAsync(booked.VendorId, new ServiceOrder(OperaSimulator.BreakfastPackageCode) { Quantity = 2, Dates = [arrival.AddDays(1)] }, Ct);
         await connector.FindReservationAsync(booked.ConfirmationNumber!, Ct);
         await connector.ModifyReservationAsync(booked.VendorId, new ReservationChanges { Departure = arrival.AddDays(3), PrimaryGuest = booked.PrimaryGuest with { FirstName = "A." }, Comment = "changed" }, Ct);
         await foreach (var _ in connector.GetReservationsAsync(ReservationQuery.Arrivals(arrival), Ct))
