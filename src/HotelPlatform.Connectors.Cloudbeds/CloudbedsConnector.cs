@@ -57,8 +57,6 @@ public sealed class CloudbedsConnector : PmsConnector
         _ratePlans = new PmsCachedValue<IReadOnlyList<RatePlan>>(ReadRatePlansAsync, lifetime, TimeProvider);
     }
 
-    private ICloudbedsApi Api => _client.Api;
-
     /// <inheritdoc />
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         base.GetService(serviceType, serviceKey)
@@ -117,7 +115,7 @@ public sealed class CloudbedsConnector : PmsConnector
             reference,
             async (_, ct) =>
             {
-                var created = await _responses.ReadAsync(Api.PostReservationAsync(form.Fields, ct), new PmsCall(operation), ct).ConfigureAwait(false);
+                var created = await _responses.ReadAsync(_client.CallAsync(api => api.PostReservationAsync(form.Fields, ct), ct), new PmsCall(operation), ct).ConfigureAwait(false);
                 if (created?.ReservationID is not { Length: > 0 } id)
                 {
                     throw new PmsUnavailableException($"{Vendor} {operation}: Cloudbeds answered without the reservation's id (outcome unknown).") { Vendor = Vendor, Operation = operation, OutcomeUnknown = true };
@@ -186,7 +184,7 @@ public sealed class CloudbedsConnector : PmsConnector
                     ("adults", changes.Adults?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     ("children", changes.ChildrenAges?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     ("rateID", changes.RatePlanId));
-            await WriteOnceAsync(reservationId, operation, ct => Api.PutReservationAsync(form.Fields, ct), model => IsApplied(changes, model), cancellationToken).ConfigureAwait(false);
+            await WriteOnceAsync(reservationId, operation, ct => _client.CallAsync(api => api.PutReservationAsync(form.Fields, ct), ct), model => IsApplied(changes, model), cancellationToken).ConfigureAwait(false);
         }
 
         if (changes.PrimaryGuest is { } guest)
@@ -194,7 +192,7 @@ public sealed class CloudbedsConnector : PmsConnector
             var main = current.GuestList.Values.FirstOrDefault(g => g.IsMainGuest) ?? current.GuestList.Values.FirstOrDefault()
                        ?? throw new PmsException($"{Vendor} {operation}: reservation '{reservationId}' has no main guest.") { Vendor = Vendor, Operation = operation };
             var form = CloudbedsMapper.ToPutGuest(PropertyId, main.GuestID, guest);
-            await WriteOnceAsync(reservationId, operation, ct => Api.PutGuestAsync(form.Fields, ct), _ => false, cancellationToken).ConfigureAwait(false);
+            await WriteOnceAsync(reservationId, operation, ct => _client.CallAsync(api => api.PutGuestAsync(form.Fields, ct), ct), _ => false, cancellationToken).ConfigureAwait(false);
         }
 
         if (changes.Comment is { } comment)
@@ -214,7 +212,7 @@ public sealed class CloudbedsConnector : PmsConnector
         if (current.Status != "canceled")
         {
             var form = new CloudbedsForm().Add("propertyID", PropertyId).Add("reservationID", reservationId).Add("status", "canceled");
-            await WriteOnceAsync(reservationId, operation, ct => Api.PutReservationAsync(form.Fields, ct), model => model.Status == "canceled", cancellationToken).ConfigureAwait(false);
+            await WriteOnceAsync(reservationId, operation, ct => _client.CallAsync(api => api.PutReservationAsync(form.Fields, ct), ct), model => model.Status == "canceled", cancellationToken).ConfigureAwait(false);
         }
 
         return await GetAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
@@ -270,7 +268,7 @@ public sealed class CloudbedsConnector : PmsConnector
             FirstName = Trimmed(search.FirstName),
             PageSize = Math.Min(search.MaxResults, CloudbedsLimits.MaxPageSize),
         };
-        var page = await _responses.ReadAsync(Api.GetGuestListAsync(filter, cancellationToken), new PmsCall("SearchGuests"), cancellationToken).ConfigureAwait(false);
+        var page = await _responses.ReadAsync(_client.CallAsync(api => api.GetGuestListAsync(filter, cancellationToken), cancellationToken), new PmsCall("SearchGuests"), cancellationToken).ConfigureAwait(false);
         return [.. (page?.Data ?? new Dictionary<string, GuestListItemModel>()).Select(entry => CloudbedsMapper.ToGuest(entry.Value with { GuestID = entry.Value.GuestID.Length == 0 ? entry.Key : entry.Value.GuestID })).Take(search.MaxResults)];
     }
 
@@ -279,7 +277,7 @@ public sealed class CloudbedsConnector : PmsConnector
     {
         const string operation = "GetGuest";
         var call = new PmsCall(operation) { EntityType = "Guest", EntityId = guestId };
-        var answer = await _responses.ReadAsync(Api.GetGuestAsync(PropertyId, guestId, cancellationToken), call, cancellationToken).ConfigureAwait(false);
+        var answer = await _responses.ReadAsync(_client.CallAsync(api => api.GetGuestAsync(PropertyId, guestId, cancellationToken), cancellationToken), call, cancellationToken).ConfigureAwait(false);
         return answer?.Data is { } guest
             ? CloudbedsMapper.ToGuest(guestId, guest)
             : throw new PmsNotFoundException($"{Vendor} {operation}: Cloudbeds answered without guest '{guestId}'.") { Vendor = Vendor, Operation = operation, EntityType = "Guest", EntityId = guestId };
@@ -299,7 +297,7 @@ public sealed class CloudbedsConnector : PmsConnector
         }
 
         var property = await _property.GetAsync(cancellationToken).ConfigureAwait(false);
-        var items = await _responses.ReadAsync(Api.GetItemsAsync(PropertyId, cancellationToken), new PmsCall(operation), cancellationToken).ConfigureAwait(false);
+        var items = await _responses.ReadAsync(_client.CallAsync(api => api.GetItemsAsync(PropertyId, cancellationToken), cancellationToken), new PmsCall(operation), cancellationToken).ConfigureAwait(false);
         return [.. (items?.Data ?? []).Select(item => CloudbedsMapper.ToOffer(item, property.Currency))];
     }
 
@@ -314,12 +312,12 @@ public sealed class CloudbedsConnector : PmsConnector
         var call = new PmsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId };
         return PmsExactlyOnce.ExecuteAsync(
             reservationId,
-            async (_, ct) => (await _responses.ReadAsync(Api.PostReservationNoteAsync(form.Fields, ct), call, ct).ConfigureAwait(false))?.ReservationNoteID ?? string.Empty,
+            async (_, ct) => (await _responses.ReadAsync(_client.CallAsync(api => api.PostReservationNoteAsync(form.Fields, ct), ct), call, ct).ConfigureAwait(false))?.ReservationNoteID ?? string.Empty,
             async (_, ct) =>
             {
                 using (PmsOperation.Begin(PmsOperationIntent.Read))
                 {
-                    var notes = await _responses.ReadAsync(Api.GetReservationNotesAsync(PropertyId, reservationId, ct), call, ct).ConfigureAwait(false);
+                    var notes = await _responses.ReadAsync(_client.CallAsync(api => api.GetReservationNotesAsync(PropertyId, reservationId, ct), ct), call, ct).ConfigureAwait(false);
                     return (notes?.Data ?? []).FirstOrDefault(n => n.ReservationNote == comment)?.ReservationNoteID;
                 }
             },
@@ -369,7 +367,7 @@ public sealed class CloudbedsConnector : PmsConnector
         var call = new PmsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId };
         using (PmsOperation.Begin(PmsOperationIntent.Read))
         {
-            var answer = await _responses.ReadAsync(Api.GetReservationAsync(PropertyId, reservationId, cancellationToken), call, cancellationToken).ConfigureAwait(false);
+            var answer = await _responses.ReadAsync(_client.CallAsync(api => api.GetReservationAsync(PropertyId, reservationId, cancellationToken), cancellationToken), call, cancellationToken).ConfigureAwait(false);
             return answer?.Data is { ReservationID.Length: > 0 } model
                 ? model
                 : throw new PmsNotFoundException($"{Vendor} {operation}: property {PropertyId} has no reservation '{reservationId}'.") { Vendor = Vendor, Operation = operation, EntityType = ReservationEntity, EntityId = reservationId };
@@ -396,7 +394,7 @@ public sealed class CloudbedsConnector : PmsConnector
 
     private IAsyncEnumerable<ReservationListItemModel> ListAsync(ReservationFilter filter, int pageSize, string operation, CancellationToken cancellationToken) =>
         PmsPager.ByPageNumberAsync(
-                (page, size, ct) => _responses.ReadAsync(Api.GetReservationsAsync(filter with { PageNumber = page, PageSize = size }, ct), new PmsCall(operation), ct),
+                (page, size, ct) => _responses.ReadAsync(_client.CallAsync(api => api.GetReservationsAsync(filter with { PageNumber = page, PageSize = size }, ct), ct), new PmsCall(operation), ct),
                 (CloudbedsEnvelope<IReadOnlyList<ReservationListItemModel>> list) => list.Data ?? [],
                 pageSize,
                 operation,
@@ -424,7 +422,7 @@ public sealed class CloudbedsConnector : PmsConnector
     private async Task<IReadOnlyList<RateModel>> ReadRatesAsync(DateOnly start, DateOnly end, int? adults, int? children, string? promoCode, string operation, CancellationToken cancellationToken)
     {
         var answer = await _responses.ReadAsync(
-            Api.GetRatePlansAsync(PropertyId, CloudbedsMapper.Date(start), CloudbedsMapper.Date(end), adults, children, promoCode, "true", cancellationToken),
+            _client.CallAsync(api => api.GetRatePlansAsync(PropertyId, CloudbedsMapper.Date(start), CloudbedsMapper.Date(end), adults, children, promoCode, "true", cancellationToken), cancellationToken),
             new PmsCall(operation),
             cancellationToken).ConfigureAwait(false);
         return answer?.Data ?? [];
@@ -433,7 +431,7 @@ public sealed class CloudbedsConnector : PmsConnector
     private async Task<PmsProperty> ReadPropertyAsync(CancellationToken cancellationToken)
     {
         const string operation = "GetProperty";
-        var answer = await _responses.ReadAsync(Api.GetHotelsAsync(PropertyId, cancellationToken), new PmsCall(operation) { EntityType = "Property", EntityId = PropertyId }, cancellationToken).ConfigureAwait(false);
+        var answer = await _responses.ReadAsync(_client.CallAsync(api => api.GetHotelsAsync(PropertyId, cancellationToken), cancellationToken), new PmsCall(operation) { EntityType = "Property", EntityId = PropertyId }, cancellationToken).ConfigureAwait(false);
         var hotel = answer?.Data?.FirstOrDefault(h => h.PropertyID == PropertyId)
                     ?? throw new PmsNotFoundException($"{Vendor} {operation}: Cloudbeds answered without property '{PropertyId}'.") { Vendor = Vendor, Operation = operation, EntityType = "Property", EntityId = PropertyId };
         return CloudbedsMapper.ToProperty(hotel, PropertyId);
@@ -443,7 +441,7 @@ public sealed class CloudbedsConnector : PmsConnector
     {
         var roomTypes = new List<RoomType>();
         await foreach (var model in PmsPager.ByPageNumberAsync(
-                               (page, size, ct) => _responses.ReadAsync(Api.GetRoomTypesAsync(PropertyId, page, size, ct), new PmsCall("GetRoomTypes"), ct),
+                               (page, size, ct) => _responses.ReadAsync(_client.CallAsync(api => api.GetRoomTypesAsync(PropertyId, page, size, ct), ct), new PmsCall("GetRoomTypes"), ct),
                                (CloudbedsEnvelope<IReadOnlyList<RoomTypeModel>> list) => list.Data ?? [],
                                CloudbedsLimits.RoomTypePageSize,
                                "GetRoomTypes",
