@@ -169,21 +169,40 @@ public sealed class CloudbedsConnector : PmsConnector
         var current = await GetModelAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
         if (changes.ChangesStay)
         {
-            var room = current.Unassigned.Concat(current.Assigned).FirstOrDefault()
-                       ?? throw new PmsException($"{Vendor} {operation}: reservation '{reservationId}' has no room to change.") { Vendor = Vendor, Operation = operation };
+            var rooms = current.Unassigned.Concat(current.Assigned).ToList();
+            if (rooms.Count == 0)
+            {
+                throw new PmsException($"{Vendor} {operation}: reservation '{reservationId}' has no room to change.") { Vendor = Vendor, Operation = operation };
+            }
+
+            if (rooms.Count > 1 && PerRoomChange(changes, rooms) is { } field)
+            {
+                throw new PmsNotSupportedException($"{Vendor} {operation}: reservation '{reservationId}' has {rooms.Count} rooms and {field} would have to be set per room (putReservation's rooms[][subReservationID]), which the model's one-room change cannot say; nothing was sent.", ConnectorCapabilities.ModifyStay)
+                {
+                    Vendor = Vendor,
+                    Operation = operation,
+                    Feature = field,
+                };
+            }
+
+            // One rooms[] entry per room: the new dates apply to every room of the reservation.
             var form = new CloudbedsForm()
                 .Add("propertyID", PropertyId)
-                .Add("reservationID", reservationId)
-                .AddElement(
+                .Add("reservationID", reservationId);
+            for (var i = 0; i < rooms.Count; i++)
+            {
+                form.AddElement(
                     "rooms",
-                    0,
-                    ("subReservationID", room.SubReservationID),
+                    i,
+                    ("subReservationID", rooms[i].SubReservationID),
                     ("roomTypeID", changes.RoomTypeId),
                     ("checkinDate", changes.Arrival is { } arrival ? CloudbedsMapper.Date(arrival) : null),
                     ("checkoutDate", changes.Departure is { } departure ? CloudbedsMapper.Date(departure) : null),
                     ("adults", changes.Adults?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     ("children", changes.ChildrenAges?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     ("rateID", changes.RatePlanId));
+            }
+
             await WriteOnceAsync(reservationId, operation, ct => _client.CallAsync(api => api.PutReservationAsync(form.Fields, ct), ct), model => IsApplied(changes, model), cancellationToken).ConfigureAwait(false);
         }
 
@@ -324,6 +343,18 @@ public sealed class CloudbedsConnector : PmsConnector
             ExactlyOnce(operation),
             cancellationToken);
     }
+
+    /// <summary>
+    /// The first change that cannot be applied to a reservation of several rooms: occupancy, room type and rate are each
+    /// room's own, and new dates are the whole booking's only when its rooms share their dates.
+    /// </summary>
+    private static string? PerRoomChange(ReservationChanges changes, IReadOnlyList<ReservationRoomModel> rooms) =>
+        changes.Adults is not null ? nameof(ReservationChanges.Adults)
+        : changes.ChildrenAges is not null ? nameof(ReservationChanges.ChildrenAges)
+        : changes.RoomTypeId is not null ? nameof(ReservationChanges.RoomTypeId)
+        : changes.RatePlanId is not null ? nameof(ReservationChanges.RatePlanId)
+        : rooms.Select(r => (r.StartDate, r.EndDate)).Distinct().Count() > 1 ? (changes.Arrival is not null ? nameof(ReservationChanges.Arrival) : nameof(ReservationChanges.Departure))
+        : null;
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -71,7 +71,7 @@ public sealed class CloudbedsSimulator : VendorSimulator
     {
         lock (_gate)
         {
-            return _state.Free(roomTypeId, night, exceptReservation: null);
+            return _state.Free(roomTypeId, night, exceptRoom: null);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class ApiAddressTests
     public async Task Calls_go_to_the_address_oauth_metadata_names_and_the_lookup_is_made_once()
     {
         await using var harness = Start(answerMetadata: false);
-        harness.Stub("GET", "oauth/metadata", Json($$"""{"success":"true","data":{"api":{"url":"{{harness.Server.Url}}{{Regional}}"}}}"""));
+        harness.Stub("GET", "oauth/metadata", Json(Metadata($"{harness.Server.Url}{Regional}")));
         harness.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath($"{Regional}/getHotels").UsingGet())
             .RespondWith(Json("""{"success":true,"data":[{"propertyID":"172982","propertyName":"Porto","propertyTimezone":"Europe/Lisbon","propertyCurrency":[{"currencyCode":"EUR"}]}]}"""));
         harness.Stub("GET", "getReservation", Refusal("Reservation 1 not found."));
@@ -57,7 +57,7 @@ public sealed class ApiAddressTests
         await using var harness = Start(answerMetadata: false);
         var lookup = WireMock.RequestBuilders.Request.Create().WithPath($"{Api}/oauth/metadata").UsingGet();
         harness.Server.Given(lookup).InScenario("lookup").WillSetStateTo("answered once").RespondWith(Json("""{"success":"true","data":{"api":{}}}"""));
-        harness.Server.Given(lookup).InScenario("lookup").WhenStateIs("answered once").RespondWith(Json($$"""{"success":"true","data":{"api":{"url":"{{harness.Server.Url}}{{Api}}/"}}}"""));
+        harness.Server.Given(lookup).InScenario("lookup").WhenStateIs("answered once").RespondWith(Json(Metadata($"{harness.Server.Url}{Api}/")));
         await Assert.ThrowsAsync<CloudbedsApiAddressException>(() => harness.Connector.GetPropertyAsync(Ct));
 
         var property = await harness.Connector.GetPropertyAsync(Ct);

@@ -56,7 +56,7 @@ internal sealed class CloudbedsHarness : IAsyncDisposable
         var harness = new CloudbedsHarness(server, clock, services.BuildServiceProvider());
         if (answerMetadata)
         {
-            harness.Stub("GET", "oauth/metadata", Json($$"""{"success":"true","data":{"api":{"url":"{{server.Url}}{{Api}}/"}}}"""));
+            harness.Stub("GET", "oauth/metadata", Json(Metadata($"{server.Url}{Api}/")));
         }
 
         harness.Stub("GET", "getHotels", Json($$"""{"success":true,"data":[{"propertyID":"{{PropertyId}}","propertyName":"Lisboa","propertyTimezone":"Europe/Lisbon","propertyCurrency":[{"currencyCode":"EUR"}]}],"count":1,"total":1}"""));
@@ -65,6 +65,9 @@ internal sealed class CloudbedsHarness : IAsyncDisposable
 
     public static IResponseBuilder Json(string body, int status = 200) =>
         Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithHeader("X-Request-ID", "req-42").WithBody(body);
+
+    /// <summary>The answer of oauth/metadata naming <paramref name="apiUrl"/> (the document types its success as a string).</summary>
+    public static string Metadata(string apiUrl) => "{\"success\":\"true\",\"data\":{\"api\":{\"url\":\"" + apiUrl + "\"}}}";
 
     public static IResponseBuilder Refusal(string message) => Json($$"""{"success":false,"message":"{{message}}"}""");
 
