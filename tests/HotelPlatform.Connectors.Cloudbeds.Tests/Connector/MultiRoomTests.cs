@@ -63,7 +63,7 @@ public sealed class MultiRoomTests : IAsyncLifetime
         Assert.Null(reservation.RoomTypeId);
         Assert.Equal(4, reservation.Adults);
         Assert.Equal([(2 * 120m) + 80m, (2 * 120m) + 80m], reservation.NightlyRates.Select(n => n.Amount.Amount));
-        Assert.Equal(640m, reservation.Total!.Amount);
+        Assert.Equal(640m, reservation.Total!.Value.Amount);
         Assert.Equal((Arrival, Arrival.AddDays(2)), (reservation.Arrival, reservation.Departure));
     }
 
