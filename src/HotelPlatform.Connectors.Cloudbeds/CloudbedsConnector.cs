@@ -27,10 +27,18 @@ namespace HotelPlatform.Connectors.Cloudbeds;
 /// instead of booking twice.
 /// </para>
 /// <para>
-/// Changes go through putReservation, which takes only some fields: dates, adults, children, room type and rate of the
-/// room (<c>rooms[0][...]</c>), and the status (cancellation is <c>status=canceled</c>). The main guest is changed with
+/// Changes go through putReservation, which takes only some fields: dates, adults, children, room type and rate of a
+/// room (<c>rooms[i][...]</c> by <c>subReservationID</c>), and the status (cancellation is <c>status=canceled</c>). The main guest is changed with
 /// putGuest; a comment becomes a reservation note (postReservationNote). A guest comment has no place in Cloudbeds: it
 /// is refused with a <see cref="PmsNotSupportedException"/> naming the field, before anything is sent.
+/// </para>
+/// <para>
+/// A reservation of several rooms is read as the whole booking (see <c>docs/connectors/cloudbeds.md</c>); new dates move
+/// every room, and a change that is one room's own (occupancy, room type, rate) is refused naming the field.
+/// </para>
+/// <para>
+/// Every call goes to the property's own API address, looked up with <c>GET /oauth/metadata</c> and kept with the
+/// reference data (<see cref="CloudbedsOptions.DiscoverApiAddress"/>).
 /// </para>
 /// </remarks>
 public sealed class CloudbedsConnector : PmsConnector
@@ -148,7 +156,7 @@ public sealed class CloudbedsConnector : PmsConnector
 
     /// <inheritdoc />
     /// <remarks>
-    /// <c>PUT /putReservation</c> with <c>rooms[0][subReservationID]</c> and the changed <c>checkinDate</c>,
+    /// <c>PUT /putReservation</c> with <c>rooms[i][subReservationID]</c> (each room) and the changed <c>checkinDate</c>,
     /// <c>checkoutDate</c>, <c>adults</c>, <c>children</c>, <c>roomTypeID</c>, <c>rateID</c>; the main guest with
     /// <c>PUT /putGuest</c>. Each sets an absolute value, so a write whose answer was lost is sent again only after the
     /// reservation was read and found not yet changed.

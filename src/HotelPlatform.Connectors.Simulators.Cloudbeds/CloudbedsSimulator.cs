@@ -14,9 +14,11 @@ namespace HotelPlatform.Connectors.Simulators.Cloudbeds;
 /// <remarks>
 /// Requests are held to strict models written from pms-v1.3-openapi.yaml: form bodies with PHP bracket keys read by the
 /// core's form reader, queries with only the documented parameters; anything else is refused with 400 and recorded in
-/// <see cref="VendorSimulator.ValidationFailures"/>. Every call needs the <c>x-api-key</c> (401 with an OAuth-style body
-/// otherwise). putReservation applies Cloudbeds' limited modifications only (dates, occupancy, room type and rate of a
-/// room, status); a cancelled reservation cannot be modified. Requests over <see cref="CloudbedsSimulatorOptions.RequestsPerSecond"/>
+/// <see cref="VendorSimulator.ValidationFailures"/>. Every call needs the <c>x-api-key</c> or a bearer token from
+/// <c>POST /access_token</c> (<see cref="Authorization"/>; 401 with an OAuth-style body otherwise); <c>oauth/metadata</c>
+/// names the simulator's own API address. A reservation may hold several rooms (sub-reservations). putReservation
+/// applies Cloudbeds' limited modifications only (dates, occupancy, room type and rate of a room, status); a cancelled
+/// reservation cannot be modified. Requests over <see cref="CloudbedsSimulatorOptions.RequestsPerSecond"/>
 /// per key are refused (429 with the envelope; Cloudbeds documents no answer). Webhook subscriptions receive id-only
 /// deliveries spelt as Cloudbeds spells them (<c>propertyID</c> in reservation events, <c>propertyId</c> in guest events).
 /// </remarks>

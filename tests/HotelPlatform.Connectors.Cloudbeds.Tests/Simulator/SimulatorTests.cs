@@ -245,6 +245,37 @@ public sealed class SimulatorTests : IAsyncLifetime
         Assert.Contains(_simulator.ValidationFailures, f => f.Member.Contains("scope", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task More_rooms_of_a_type_than_are_free_are_not_available_and_nothing_is_booked()
+    {
+        var form = Booking(_simulator.Scenario.SoldOutNight.AddDays(-1));
+        (form["rooms[0][roomTypeID]"], form["rooms[0][quantity]"], form["adults[0][roomTypeID]"], form["adults[0][quantity]"]) = (_simulator.Scenario.SoldOutRoomTypeId, "2", _simulator.Scenario.SoldOutRoomTypeId, "2");
+        form.Remove("rooms[0][roomRateID]");
+        form["endDate"] = Date(_simulator.Scenario.SoldOutNight.AddDays(1));
+
+        var (_, refused) = await PostAsync("postReservation", form);
+
+        Assert.False((bool)refused["success"]!);
+        Assert.Contains("not available", (string)refused["message"]!, StringComparison.Ordinal);
+        Assert.Equal(2, _simulator.FreeRooms(_simulator.Scenario.SoldOutRoomTypeId, _simulator.Scenario.SoldOutNight.AddDays(-1)));
+    }
+
+    [Fact]
+    public async Task A_room_change_of_a_reservation_of_several_rooms_must_name_its_sub_reservation()
+    {
+        var form = Booking(_simulator.Scenario.FirstFreeNight);
+        (form["rooms[0][quantity]"], form["adults[0][quantity]"]) = ("2", "2");
+        var (_, created) = await PostAsync("postReservation", form);
+        var id = (string)created["reservationID"]!;
+
+        var (_, refused) = await PutAsync("putReservation", new() { ["reservationID"] = id, ["rooms[0][adults]"] = "1" });
+        var (_, changed) = await PutAsync("putReservation", new() { ["reservationID"] = id, ["rooms[0][subReservationID]"] = $"{id}-2", ["rooms[0][adults]"] = "2" });
+
+        Assert.Contains("subReservationID is required", (string)refused["message"]!, StringComparison.Ordinal);
+        Assert.True((bool)changed["success"]!);
+        Assert.Equal(["1", "2"], changed["data"]!["unassigned"]!.AsArray().Select(r => (string)r!["adults"]!));
+    }
+
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string> Booking(DateOnly arrival) => new()
