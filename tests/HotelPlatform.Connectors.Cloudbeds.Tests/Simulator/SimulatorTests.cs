@@ -271,7 +271,7 @@ public sealed class SimulatorTests : IAsyncLifetime
         var (_, refused) = await PutAsync("putReservation", new() { ["reservationID"] = id, ["rooms[0][adults]"] = "1" });
         var (_, changed) = await PutAsync("putReservation", new() { ["reservationID"] = id, ["rooms[0][subReservationID]"] = $"{id}-2", ["rooms[0][adults]"] = "2" });
 
-        Assert.Contains("subReservationID is required", (string)refused["message"]!, StringComparison.Ordinal);
+        Assert.Contains("has 2 rooms; rooms[][subReservationID] is required", (string)refused["message"]!, StringComparison.Ordinal);
         Assert.True((bool)changed["success"]!);
         Assert.Equal(["1", "2"], changed["data"]!["unassigned"]!.AsArray().Select(r => (string)r!["adults"]!));
     }
