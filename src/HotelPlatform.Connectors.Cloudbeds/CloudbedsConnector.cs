@@ -27,10 +27,18 @@ namespace HotelPlatform.Connectors.Cloudbeds;
 /// instead of booking twice.
 /// </para>
 /// <para>
-/// Changes go through putReservation, which takes only some fields: dates, adults, children, room type and rate of the
-/// room (<c>rooms[0][...]</c>), and the status (cancellation is <c>status=canceled</c>). The main guest is changed with
+/// Changes go through putReservation, which takes only some fields: dates, adults, children, room type and rate of a
+/// room (<c>rooms[i][...]</c> by <c>subReservationID</c>), and the status (cancellation is <c>status=canceled</c>). The main guest is changed with
 /// putGuest; a comment becomes a reservation note (postReservationNote). A guest comment has no place in Cloudbeds: it
 /// is refused with a <see cref="PmsNotSupportedException"/> naming the field, before anything is sent.
+/// </para>
+/// <para>
+/// A reservation of several rooms is read as the whole booking (see <c>docs/connectors/cloudbeds.md</c>); new dates move
+/// every room, and a change that is one room's own (occupancy, room type, rate) is refused naming the field.
+/// </para>
+/// <para>
+/// Every call goes to the property's own API address, looked up with <c>GET /oauth/metadata</c> and kept with the
+/// reference data (<see cref="CloudbedsOptions.DiscoverApiAddress"/>).
 /// </para>
 /// </remarks>
 public sealed class CloudbedsConnector : PmsConnector
@@ -56,8 +64,6 @@ public sealed class CloudbedsConnector : PmsConnector
         _roomTypes = new PmsCachedValue<IReadOnlyList<RoomType>>(ReadRoomTypesAsync, lifetime, TimeProvider);
         _ratePlans = new PmsCachedValue<IReadOnlyList<RatePlan>>(ReadRatePlansAsync, lifetime, TimeProvider);
     }
-
-    private ICloudbedsApi Api => _client.Api;
 
     /// <inheritdoc />
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -117,7 +123,7 @@ public sealed class CloudbedsConnector : PmsConnector
             reference,
             async (_, ct) =>
             {
-                var created = await _responses.ReadAsync(Api.PostReservationAsync(form.Fields, ct), new PmsCall(operation), ct).ConfigureAwait(false);
+                var created = await _responses.ReadAsync(_client.CallAsync(api => api.PostReservationAsync(form.Fields, ct), ct), new PmsCall(operation), ct).ConfigureAwait(false);
                 if (created?.ReservationID is not { Length: > 0 } id)
                 {
                     throw new PmsUnavailableException($"{Vendor} {operation}: Cloudbeds answered without the reservation's id (outcome unknown).") { Vendor = Vendor, Operation = operation, OutcomeUnknown = true };
@@ -150,7 +156,7 @@ public sealed class CloudbedsConnector : PmsConnector
 
     /// <inheritdoc />
     /// <remarks>
-    /// <c>PUT /putReservation</c> with <c>rooms[0][subReservationID]</c> and the changed <c>checkinDate</c>,
+    /// <c>PUT /putReservation</c> with <c>rooms[i][subReservationID]</c> (each room) and the changed <c>checkinDate</c>,
     /// <c>checkoutDate</c>, <c>adults</c>, <c>children</c>, <c>roomTypeID</c>, <c>rateID</c>; the main guest with
     /// <c>PUT /putGuest</c>. Each sets an absolute value, so a write whose answer was lost is sent again only after the
     /// reservation was read and found not yet changed.
@@ -171,22 +177,41 @@ public sealed class CloudbedsConnector : PmsConnector
         var current = await GetModelAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
         if (changes.ChangesStay)
         {
-            var room = current.Unassigned.Concat(current.Assigned).FirstOrDefault()
-                       ?? throw new PmsException($"{Vendor} {operation}: reservation '{reservationId}' has no room to change.") { Vendor = Vendor, Operation = operation };
+            var rooms = current.Unassigned.Concat(current.Assigned).ToList();
+            if (rooms.Count == 0)
+            {
+                throw new PmsException($"{Vendor} {operation}: reservation '{reservationId}' has no room to change.") { Vendor = Vendor, Operation = operation };
+            }
+
+            if (rooms.Count > 1 && PerRoomChange(changes, rooms) is { } field)
+            {
+                throw new PmsNotSupportedException($"{Vendor} {operation}: reservation '{reservationId}' has {rooms.Count} rooms and {field} would have to be set per room (putReservation's rooms[][subReservationID]), which the model's one-room change cannot say; nothing was sent.", ConnectorCapabilities.ModifyStay)
+                {
+                    Vendor = Vendor,
+                    Operation = operation,
+                    Feature = field,
+                };
+            }
+
+            // One rooms[] entry per room: the new dates apply to every room of the reservation.
             var form = new CloudbedsForm()
                 .Add("propertyID", PropertyId)
-                .Add("reservationID", reservationId)
-                .AddElement(
+                .Add("reservationID", reservationId);
+            for (var i = 0; i < rooms.Count; i++)
+            {
+                form.AddElement(
                     "rooms",
-                    0,
-                    ("subReservationID", room.SubReservationID),
+                    i,
+                    ("subReservationID", rooms[i].SubReservationID),
                     ("roomTypeID", changes.RoomTypeId),
                     ("checkinDate", changes.Arrival is { } arrival ? CloudbedsMapper.Date(arrival) : null),
                     ("checkoutDate", changes.Departure is { } departure ? CloudbedsMapper.Date(departure) : null),
                     ("adults", changes.Adults?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     ("children", changes.ChildrenAges?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     ("rateID", changes.RatePlanId));
-            await WriteOnceAsync(reservationId, operation, ct => Api.PutReservationAsync(form.Fields, ct), model => IsApplied(changes, model), cancellationToken).ConfigureAwait(false);
+            }
+
+            await WriteOnceAsync(reservationId, operation, ct => _client.CallAsync(api => api.PutReservationAsync(form.Fields, ct), ct), model => IsApplied(changes, model), cancellationToken).ConfigureAwait(false);
         }
 
         if (changes.PrimaryGuest is { } guest)
@@ -194,7 +219,7 @@ public sealed class CloudbedsConnector : PmsConnector
             var main = current.GuestList.Values.FirstOrDefault(g => g.IsMainGuest) ?? current.GuestList.Values.FirstOrDefault()
                        ?? throw new PmsException($"{Vendor} {operation}: reservation '{reservationId}' has no main guest.") { Vendor = Vendor, Operation = operation };
             var form = CloudbedsMapper.ToPutGuest(PropertyId, main.GuestID, guest);
-            await WriteOnceAsync(reservationId, operation, ct => Api.PutGuestAsync(form.Fields, ct), _ => false, cancellationToken).ConfigureAwait(false);
+            await WriteOnceAsync(reservationId, operation, ct => _client.CallAsync(api => api.PutGuestAsync(form.Fields, ct), ct), _ => false, cancellationToken).ConfigureAwait(false);
         }
 
         if (changes.Comment is { } comment)
@@ -214,7 +239,7 @@ public sealed class CloudbedsConnector : PmsConnector
         if (current.Status != "canceled")
         {
             var form = new CloudbedsForm().Add("propertyID", PropertyId).Add("reservationID", reservationId).Add("status", "canceled");
-            await WriteOnceAsync(reservationId, operation, ct => Api.PutReservationAsync(form.Fields, ct), model => model.Status == "canceled", cancellationToken).ConfigureAwait(false);
+            await WriteOnceAsync(reservationId, operation, ct => _client.CallAsync(api => api.PutReservationAsync(form.Fields, ct), ct), model => model.Status == "canceled", cancellationToken).ConfigureAwait(false);
         }
 
         return await GetAsync(reservationId, operation, cancellationToken).ConfigureAwait(false);
@@ -270,7 +295,7 @@ public sealed class CloudbedsConnector : PmsConnector
             FirstName = Trimmed(search.FirstName),
             PageSize = Math.Min(search.MaxResults, CloudbedsLimits.MaxPageSize),
         };
-        var page = await _responses.ReadAsync(Api.GetGuestListAsync(filter, cancellationToken), new PmsCall("SearchGuests"), cancellationToken).ConfigureAwait(false);
+        var page = await _responses.ReadAsync(_client.CallAsync(api => api.GetGuestListAsync(filter, cancellationToken), cancellationToken), new PmsCall("SearchGuests"), cancellationToken).ConfigureAwait(false);
         return [.. (page?.Data ?? new Dictionary<string, GuestListItemModel>()).Select(entry => CloudbedsMapper.ToGuest(entry.Value with { GuestID = entry.Value.GuestID.Length == 0 ? entry.Key : entry.Value.GuestID })).Take(search.MaxResults)];
     }
 
@@ -279,7 +304,7 @@ public sealed class CloudbedsConnector : PmsConnector
     {
         const string operation = "GetGuest";
         var call = new PmsCall(operation) { EntityType = "Guest", EntityId = guestId };
-        var answer = await _responses.ReadAsync(Api.GetGuestAsync(PropertyId, guestId, cancellationToken), call, cancellationToken).ConfigureAwait(false);
+        var answer = await _responses.ReadAsync(_client.CallAsync(api => api.GetGuestAsync(PropertyId, guestId, cancellationToken), cancellationToken), call, cancellationToken).ConfigureAwait(false);
         return answer?.Data is { } guest
             ? CloudbedsMapper.ToGuest(guestId, guest)
             : throw new PmsNotFoundException($"{Vendor} {operation}: Cloudbeds answered without guest '{guestId}'.") { Vendor = Vendor, Operation = operation, EntityType = "Guest", EntityId = guestId };
@@ -299,7 +324,7 @@ public sealed class CloudbedsConnector : PmsConnector
         }
 
         var property = await _property.GetAsync(cancellationToken).ConfigureAwait(false);
-        var items = await _responses.ReadAsync(Api.GetItemsAsync(PropertyId, cancellationToken), new PmsCall(operation), cancellationToken).ConfigureAwait(false);
+        var items = await _responses.ReadAsync(_client.CallAsync(api => api.GetItemsAsync(PropertyId, cancellationToken), cancellationToken), new PmsCall(operation), cancellationToken).ConfigureAwait(false);
         return [.. (items?.Data ?? []).Select(item => CloudbedsMapper.ToOffer(item, property.Currency))];
     }
 
@@ -314,18 +339,30 @@ public sealed class CloudbedsConnector : PmsConnector
         var call = new PmsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId };
         return PmsExactlyOnce.ExecuteAsync(
             reservationId,
-            async (_, ct) => (await _responses.ReadAsync(Api.PostReservationNoteAsync(form.Fields, ct), call, ct).ConfigureAwait(false))?.ReservationNoteID ?? string.Empty,
+            async (_, ct) => (await _responses.ReadAsync(_client.CallAsync(api => api.PostReservationNoteAsync(form.Fields, ct), ct), call, ct).ConfigureAwait(false))?.ReservationNoteID ?? string.Empty,
             async (_, ct) =>
             {
                 using (PmsOperation.Begin(PmsOperationIntent.Read))
                 {
-                    var notes = await _responses.ReadAsync(Api.GetReservationNotesAsync(PropertyId, reservationId, ct), call, ct).ConfigureAwait(false);
+                    var notes = await _responses.ReadAsync(_client.CallAsync(api => api.GetReservationNotesAsync(PropertyId, reservationId, ct), ct), call, ct).ConfigureAwait(false);
                     return (notes?.Data ?? []).FirstOrDefault(n => n.ReservationNote == comment)?.ReservationNoteID;
                 }
             },
             ExactlyOnce(operation),
             cancellationToken);
     }
+
+    /// <summary>
+    /// The first change that cannot be applied to a reservation of several rooms: occupancy, room type and rate are each
+    /// room's own, and new dates are the whole booking's only when its rooms share their dates.
+    /// </summary>
+    private static string? PerRoomChange(ReservationChanges changes, IReadOnlyList<ReservationRoomModel> rooms) =>
+        changes.Adults is not null ? nameof(ReservationChanges.Adults)
+        : changes.ChildrenAges is not null ? nameof(ReservationChanges.ChildrenAges)
+        : changes.RoomTypeId is not null ? nameof(ReservationChanges.RoomTypeId)
+        : changes.RatePlanId is not null ? nameof(ReservationChanges.RatePlanId)
+        : rooms.Select(r => (r.StartDate, r.EndDate)).Distinct().Count() > 1 ? (changes.Arrival is not null ? nameof(ReservationChanges.Arrival) : nameof(ReservationChanges.Departure))
+        : null;
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -369,7 +406,7 @@ public sealed class CloudbedsConnector : PmsConnector
         var call = new PmsCall(operation) { EntityType = ReservationEntity, EntityId = reservationId };
         using (PmsOperation.Begin(PmsOperationIntent.Read))
         {
-            var answer = await _responses.ReadAsync(Api.GetReservationAsync(PropertyId, reservationId, cancellationToken), call, cancellationToken).ConfigureAwait(false);
+            var answer = await _responses.ReadAsync(_client.CallAsync(api => api.GetReservationAsync(PropertyId, reservationId, cancellationToken), cancellationToken), call, cancellationToken).ConfigureAwait(false);
             return answer?.Data is { ReservationID.Length: > 0 } model
                 ? model
                 : throw new PmsNotFoundException($"{Vendor} {operation}: property {PropertyId} has no reservation '{reservationId}'.") { Vendor = Vendor, Operation = operation, EntityType = ReservationEntity, EntityId = reservationId };
@@ -396,7 +433,7 @@ public sealed class CloudbedsConnector : PmsConnector
 
     private IAsyncEnumerable<ReservationListItemModel> ListAsync(ReservationFilter filter, int pageSize, string operation, CancellationToken cancellationToken) =>
         PmsPager.ByPageNumberAsync(
-                (page, size, ct) => _responses.ReadAsync(Api.GetReservationsAsync(filter with { PageNumber = page, PageSize = size }, ct), new PmsCall(operation), ct),
+                (page, size, ct) => _responses.ReadAsync(_client.CallAsync(api => api.GetReservationsAsync(filter with { PageNumber = page, PageSize = size }, ct), ct), new PmsCall(operation), ct),
                 (CloudbedsEnvelope<IReadOnlyList<ReservationListItemModel>> list) => list.Data ?? [],
                 pageSize,
                 operation,
@@ -424,7 +461,7 @@ public sealed class CloudbedsConnector : PmsConnector
     private async Task<IReadOnlyList<RateModel>> ReadRatesAsync(DateOnly start, DateOnly end, int? adults, int? children, string? promoCode, string operation, CancellationToken cancellationToken)
     {
         var answer = await _responses.ReadAsync(
-            Api.GetRatePlansAsync(PropertyId, CloudbedsMapper.Date(start), CloudbedsMapper.Date(end), adults, children, promoCode, "true", cancellationToken),
+            _client.CallAsync(api => api.GetRatePlansAsync(PropertyId, CloudbedsMapper.Date(start), CloudbedsMapper.Date(end), adults, children, promoCode, "true", cancellationToken), cancellationToken),
             new PmsCall(operation),
             cancellationToken).ConfigureAwait(false);
         return answer?.Data ?? [];
@@ -433,7 +470,7 @@ public sealed class CloudbedsConnector : PmsConnector
     private async Task<PmsProperty> ReadPropertyAsync(CancellationToken cancellationToken)
     {
         const string operation = "GetProperty";
-        var answer = await _responses.ReadAsync(Api.GetHotelsAsync(PropertyId, cancellationToken), new PmsCall(operation) { EntityType = "Property", EntityId = PropertyId }, cancellationToken).ConfigureAwait(false);
+        var answer = await _responses.ReadAsync(_client.CallAsync(api => api.GetHotelsAsync(PropertyId, cancellationToken), cancellationToken), new PmsCall(operation) { EntityType = "Property", EntityId = PropertyId }, cancellationToken).ConfigureAwait(false);
         var hotel = answer?.Data?.FirstOrDefault(h => h.PropertyID == PropertyId)
                     ?? throw new PmsNotFoundException($"{Vendor} {operation}: Cloudbeds answered without property '{PropertyId}'.") { Vendor = Vendor, Operation = operation, EntityType = "Property", EntityId = PropertyId };
         return CloudbedsMapper.ToProperty(hotel, PropertyId);
@@ -443,7 +480,7 @@ public sealed class CloudbedsConnector : PmsConnector
     {
         var roomTypes = new List<RoomType>();
         await foreach (var model in PmsPager.ByPageNumberAsync(
-                               (page, size, ct) => _responses.ReadAsync(Api.GetRoomTypesAsync(PropertyId, page, size, ct), new PmsCall("GetRoomTypes"), ct),
+                               (page, size, ct) => _responses.ReadAsync(_client.CallAsync(api => api.GetRoomTypesAsync(PropertyId, page, size, ct), ct), new PmsCall("GetRoomTypes"), ct),
                                (CloudbedsEnvelope<IReadOnlyList<RoomTypeModel>> list) => list.Data ?? [],
                                CloudbedsLimits.RoomTypePageSize,
                                "GetRoomTypes",

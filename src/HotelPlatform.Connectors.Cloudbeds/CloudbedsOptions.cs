@@ -12,7 +12,10 @@ namespace HotelPlatform.Connectors.Cloudbeds;
 /// </summary>
 public sealed class CloudbedsOptions : PmsConnectorOptions
 {
-    /// <summary>The API address (v1.3 methods), used when <see cref="PmsConnectorOptions.BaseAddress"/> is not set. Where <c>GET /oauth/metadata</c> names another address for the property, set it here.</summary>
+    /// <summary>
+    /// The API address (v1.3 methods), used when <see cref="PmsConnectorOptions.BaseAddress"/> is not set. The connector
+    /// asks it (<c>GET /oauth/metadata</c>) for the property's own API address and calls that one (see <see cref="DiscoverApiAddress"/>).
+    /// </summary>
     public static readonly Uri DefaultBaseAddress = new("https://api.cloudbeds.com/api/v1.3/");
 
     /// <summary>
@@ -44,6 +47,27 @@ public sealed class CloudbedsOptions : PmsConnectorOptions
     /// </summary>
     public Func<string, CancellationToken, ValueTask>? RefreshTokenRotated { get; set; }
 
+    /// <summary>
+    /// Gets or sets an authorization code the property's user granted (authorization-code flow, with
+    /// <see cref="RedirectUri"/>), instead of <see cref="RefreshToken"/>: it is exchanged once at <see cref="TokenEndpoint"/>
+    /// (<c>grant_type=authorization_code</c>) and the refresh token that comes back is handed to <see cref="RefreshTokenRotated"/>
+    /// to be stored (codes are single use and valid for 10 minutes).
+    /// </summary>
+    public string? AuthorizationCode { get; set; }
+
+    /// <summary>Gets or sets the redirect URI the app is registered with at Cloudbeds (required with <see cref="AuthorizationCode"/>).</summary>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the property's API address is discovered: before the first call, and again
+    /// after <see cref="PmsConnectorOptions.ReferenceDataLifetime"/>, <c>GET /oauth/metadata</c> at the base address names
+    /// the address of the credential's property (<c>data.api.url</c>; Cloudbeds distributes properties across
+    /// localizations) and every call goes there. A lookup Cloudbeds refuses, or answers without a usable address, fails
+    /// with a <see cref="CloudbedsApiAddressException"/> naming the hotel. Default <see langword="true"/>; set
+    /// <see langword="false"/> to call <see cref="PmsConnectorOptions.BaseAddress"/> as it is.
+    /// </summary>
+    public bool DiscoverApiAddress { get; set; } = true;
+
     /// <summary>Gets or sets the token endpoint (<c>POST /access_token</c>); the base address's <c>access_token</c> when <see langword="null"/>.</summary>
     public Uri? TokenEndpoint { get; set; }
 
@@ -72,5 +96,5 @@ public sealed class CloudbedsOptions : PmsConnectorOptions
     public const int MinimumWebhookSecretLength = 16;
 
     /// <summary>Gets a value indicating whether the hotel authenticates with OAuth2 rather than an API key.</summary>
-    internal bool UsesOAuth => string.IsNullOrEmpty(ApiKey) && !string.IsNullOrEmpty(RefreshToken);
+    internal bool UsesOAuth => string.IsNullOrEmpty(ApiKey) && (!string.IsNullOrEmpty(RefreshToken) || !string.IsNullOrEmpty(AuthorizationCode));
 }

@@ -12,15 +12,23 @@ internal sealed class CloudbedsOptionsValidator : PmsConnectorOptionsValidator<C
         base.Validate(options, context);
         var hasKey = !string.IsNullOrWhiteSpace(options.ApiKey);
         var hasRefresh = !string.IsNullOrWhiteSpace(options.RefreshToken);
-        if (hasKey == hasRefresh)
+        var hasCode = !string.IsNullOrWhiteSpace(options.AuthorizationCode);
+        if (hasKey == (hasRefresh || hasCode) || (hasRefresh && hasCode))
         {
-            context.AddFailure(nameof(options.ApiKey), "or RefreshToken must be set, not both: an x-api-key, or an OAuth2 refresh token with ClientId and ClientSecret");
+            context.AddFailure(nameof(options.ApiKey), "or RefreshToken or AuthorizationCode must be set, only one: an x-api-key, or an OAuth2 refresh token or authorization code with ClientId and ClientSecret");
         }
-        else if (hasRefresh)
+        else if (hasRefresh || hasCode)
         {
             context.RequireText(nameof(options.ClientId), options.ClientId ?? string.Empty);
             context.RequireText(nameof(options.ClientSecret), options.ClientSecret ?? string.Empty);
         }
+
+        if (hasCode && options.RedirectUri is null)
+        {
+            context.AddFailure(nameof(options.RedirectUri), "must be set with AuthorizationCode: the token endpoint checks it against the app's registered redirect URI");
+        }
+
+        context.RequireHttpAddress(nameof(options.RedirectUri), options.RedirectUri);
 
         context.RequireHttpAddress(nameof(options.TokenEndpoint), options.TokenEndpoint);
         context.RequireRange(nameof(options.RequestsPerSecond), options.RequestsPerSecond, 0, 10);

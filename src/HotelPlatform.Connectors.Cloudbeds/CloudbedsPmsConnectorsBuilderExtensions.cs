@@ -36,7 +36,8 @@ public static class CloudbedsPmsConnectorsBuilderExtensions
 
     /// <summary>
     /// Registers a Cloudbeds hotel whose settings are in <paramref name="configuration"/> (<c>PropertyId</c>, <c>ApiKey</c>
-    /// or <c>ClientId</c> + <c>ClientSecret</c> + <c>RefreshToken</c>, <c>BaseAddress</c>, <c>TokenEndpoint</c>,
+    /// or <c>ClientId</c> + <c>ClientSecret</c> + <c>RefreshToken</c> (or <c>AuthorizationCode</c> + <c>RedirectUri</c>),
+    /// <c>BaseAddress</c>, <c>DiscoverApiAddress</c>, <c>TokenEndpoint</c>,
     /// <c>RequestsPerSecond</c>, <c>RequestBurst</c>, <c>SourceId</c>, <c>PaymentMethod</c>, <c>WebhookSecret</c>, timeouts).
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -99,6 +100,8 @@ public static class CloudbedsPmsConnectorsBuilderExtensions
                 ClientSecret = options.ClientSecret ?? string.Empty,
                 ClientAuthentication = PmsClientAuthentication.FormPost,
                 RefreshToken = options.RefreshToken,
+                AuthorizationCode = string.IsNullOrEmpty(options.RefreshToken) ? options.AuthorizationCode : null,
+                RedirectUri = options.RedirectUri,
                 RefreshTokenRotated = options.RefreshTokenRotated,
             }))
             : PmsHeaderAuthenticator.ApiKey("x-api-key", options.ApiKey ?? string.Empty);

@@ -14,9 +14,11 @@ namespace HotelPlatform.Connectors.Simulators.Cloudbeds;
 /// <remarks>
 /// Requests are held to strict models written from pms-v1.3-openapi.yaml: form bodies with PHP bracket keys read by the
 /// core's form reader, queries with only the documented parameters; anything else is refused with 400 and recorded in
-/// <see cref="VendorSimulator.ValidationFailures"/>. Every call needs the <c>x-api-key</c> (401 with an OAuth-style body
-/// otherwise). putReservation applies Cloudbeds' limited modifications only (dates, occupancy, room type and rate of a
-/// room, status); a cancelled reservation cannot be modified. Requests over <see cref="CloudbedsSimulatorOptions.RequestsPerSecond"/>
+/// <see cref="VendorSimulator.ValidationFailures"/>. Every call needs the <c>x-api-key</c> or a bearer token from
+/// <c>POST /access_token</c> (<see cref="Authorization"/>; 401 with an OAuth-style body otherwise); <c>oauth/metadata</c>
+/// names the simulator's own API address. A reservation may hold several rooms (sub-reservations). putReservation
+/// applies Cloudbeds' limited modifications only (dates, occupancy, room type and rate of a room, status); a cancelled
+/// reservation cannot be modified. Requests over <see cref="CloudbedsSimulatorOptions.RequestsPerSecond"/>
 /// per key are refused (429 with the envelope; Cloudbeds documents no answer). Webhook subscriptions receive id-only
 /// deliveries spelt as Cloudbeds spells them (<c>propertyID</c> in reservation events, <c>propertyId</c> in guest events).
 /// </remarks>
@@ -39,6 +41,9 @@ public sealed class CloudbedsSimulator : VendorSimulator
     {
         CloudbedsOptions = cloudbedsOptions ?? new CloudbedsSimulatorOptions();
         _webhooks = new WebhookSender(this, new WebhookSenderOptions { UserAgent = "cloudbeds-webhook-simulator" });
+        Tokens = new OAuthTokenEndpoint(this, new OAuthTokenEndpointOptions { TokenLifetime = CloudbedsOptions.AccessTokenLifetime, Challenge = static (_, failure) => AccessDenied(failure) });
+        Tokens.RegisterClient(CloudbedsOptions.ClientId, CloudbedsOptions.ClientSecret);
+        Authorization = new CloudbedsAuthorizationServer(this);
         _state = new CloudbedsState(CloudbedsOptions, TimeProvider, Random.Fork("cloudbeds"));
     }
 
@@ -47,6 +52,12 @@ public sealed class CloudbedsSimulator : VendorSimulator
 
     /// <summary>Gets the Cloudbeds settings.</summary>
     public CloudbedsSimulatorOptions CloudbedsOptions { get; }
+
+    /// <summary>Gets the access tokens issued at <c>POST /access_token</c> (bearer tokens the API accepts besides the <c>x-api-key</c>).</summary>
+    public OAuthTokenEndpoint Tokens { get; }
+
+    /// <summary>Gets the OAuth 2.0 server: authorization codes, refresh tokens, revocation.</summary>
+    public CloudbedsAuthorizationServer Authorization { get; }
 
     /// <summary>Gets what was seeded.</summary>
     public CloudbedsScenario Scenario => _state.Scenario;
@@ -62,7 +73,7 @@ public sealed class CloudbedsSimulator : VendorSimulator
     {
         lock (_gate)
         {
-            return _state.Free(roomTypeId, night, exceptReservation: null);
+            return _state.Free(roomTypeId, night, exceptRoom: null);
         }
     }
 
@@ -82,14 +93,24 @@ public sealed class CloudbedsSimulator : VendorSimulator
     /// <inheritdoc />
     protected override void MapRoutes(IEndpointRouteBuilder routes)
     {
+        // The token endpoint is public (the client authenticates in the form); everything else needs a key or a token.
+        routes.MapPost($"{ApiPath}/access_token", (HttpContext context, CancellationToken _) => Authorization.HandleAsync(context));
         var api = routes.MapGroup(ApiPath);
         api.AddEndpointFilter(async (context, next) =>
         {
-            var presented = context.HttpContext.Request.Headers["x-api-key"].ToString();
-            return string.Equals(presented, CloudbedsOptions.ApiKey, StringComparison.Ordinal)
-                ? await next(context).ConfigureAwait(false)
-                : Results.Text("{\"error\":\"access_denied\",\"message\":\"Access denied: invalid or missing x-api-key.\"}", "application/json", statusCode: StatusCodes.Status401Unauthorized);
+            var http = context.HttpContext;
+            var presented = http.Request.Headers["x-api-key"].ToString();
+            if (presented.Length > 0 || http.Request.Headers.Authorization.Count == 0)
+            {
+                return string.Equals(presented, CloudbedsOptions.ApiKey, StringComparison.Ordinal)
+                    ? await next(context).ConfigureAwait(false)
+                    : AccessDenied(BearerFailure.Missing);
+            }
+
+            var bearer = Tokens.Authenticate(http);
+            return bearer.IsAuthenticated ? await next(context).ConfigureAwait(false) : bearer.Challenge;
         });
+        api.MapGet("/oauth/metadata", (HttpContext context, CancellationToken _) => Answer(context, _ => { }, _ => Metadata(context)));
         api.MapGet("/getHotels", (HttpContext context, CancellationToken _) => Answer(context, q =>
         {
             q.Optional("propertyIDs");
@@ -115,8 +136,35 @@ public sealed class CloudbedsSimulator : VendorSimulator
     /// <inheritdoc />
     protected override IEnumerable<RateLimitPolicy> GetRateLimitPolicies(HttpContext context) =>
         context.Request.Path.StartsWithSegments(ApiPath, StringComparison.Ordinal)
-            ? [new RateLimitPolicy($"key:{context.Request.Headers["x-api-key"]}", new RateLimitRule(CloudbedsOptions.RequestsPerSecond, TimeSpan.FromSeconds(1)))]
+            ? [new RateLimitPolicy(Tokens.FindToken(context) is { } token ? $"client:{token.ClientId}" : $"key:{context.Request.Headers["x-api-key"]}", new RateLimitRule(CloudbedsOptions.RequestsPerSecond, TimeSpan.FromSeconds(1)))]
             : [];
+
+    /// <summary>
+    /// Cloudbeds' 401 (its guide: an OAuth-style body <c>{"error": "access_denied", "message": ...}</c>). An expired or
+    /// revoked token is refused the same way; the client fetches a new one and tries again.
+    /// </summary>
+    private static IResult AccessDenied(BearerFailure failure)
+    {
+        var message = failure switch
+        {
+            BearerFailure.Expired => "Access denied: the access token has expired.",
+            BearerFailure.Unknown => "Access denied: the access token is invalid or was revoked.",
+            BearerFailure.Malformed => "Access denied: the Authorization header is not a bearer token.",
+            _ => "Access denied: invalid or missing x-api-key.",
+        };
+        return Results.Text(new JsonObject { ["error"] = "access_denied", ["message"] = message }.ToJsonString(), "application/json", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>
+    /// <c>GET /oauth/metadata</c>: the API address of the credential's property, here this simulator's own. The document
+    /// types <c>success</c> as a string ("True if property can be found"), so it is sent as one.
+    /// </summary>
+    private static JsonObject Metadata(HttpContext context) =>
+        new()
+        {
+            ["success"] = "true",
+            ["data"] = new JsonObject { ["api"] = new JsonObject { ["url"] = $"{context.Request.Scheme}://{context.Request.Host}{ApiPath}/" } },
+        };
 
     /// <summary>429 with the envelope and <c>Retry-After</c>: Cloudbeds documents no answer for this (third parties report 429).</summary>
     /// <inheritdoc />
@@ -136,6 +184,8 @@ public sealed class CloudbedsSimulator : VendorSimulator
         {
             _state = new CloudbedsState(CloudbedsOptions, TimeProvider, Random.Fork("cloudbeds"));
         }
+
+        Tokens.Reset();
     }
 
     /// <inheritdoc />

@@ -9,6 +9,18 @@ public sealed class CloudbedsSimulatorOptions
     /// <summary>Gets or sets the <c>x-api-key</c> the simulator accepts.</summary>
     public string ApiKey { get; set; } = DefaultApiKey;
 
+    /// <summary>Gets or sets the OAuth2 client id of the app the simulator knows (<c>POST /access_token</c>).</summary>
+    public string ClientId { get; set; } = "live1_simulator_client";
+
+    /// <summary>Gets or sets that app's client secret.</summary>
+    public string ClientSecret { get; set; } = "simulator-client-secret-0000";
+
+    /// <summary>Gets or sets that app's registered redirect URI (the default of <see cref="CloudbedsAuthorizationServer.Authorize"/>).</summary>
+    public Uri RedirectUri { get; set; } = new("https://app.example.com/cloudbeds/callback");
+
+    /// <summary>Gets or sets how long an access token is accepted, on the simulator's clock (<c>expires_in</c>; Cloudbeds does not document it, 3600 s is common).</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Gets or sets the property id.</summary>
     public string PropertyId { get; set; } = "172982";
 

@@ -42,12 +42,12 @@ internal sealed class CloudbedsState
         var today = Today;
 
         var known = AddGuest("Ana", "Marques", "ana.marques@example.com", "+351210000001", "PT");
-        var past = NewReservation(known, _roomTypes[0], _rates[0], today.AddDays(-30), today.AddDays(-28), 2, 0, null);
+        var past = NewReservation(known, today.AddDays(-30), today.AddDays(-28), null, [new(_roomTypes[0], _rates[0], 2, 0)]);
         past.Status = "checked_out";
         var soldOut = today.AddDays(10);
         for (var i = 0; i < _roomTypes[2].Rooms; i++)
         {
-            NewReservation(AddGuest("Sold", $"Out{i}", $"soldout{i}@example.com", null, "PT"), _roomTypes[2], _rates[3], soldOut, soldOut.AddDays(1), 2, 0, null);
+            NewReservation(AddGuest("Sold", $"Out{i}", $"soldout{i}@example.com", null, "PT"), soldOut, soldOut.AddDays(1), null, [new(_roomTypes[2], _rates[3], 2, 0)]);
         }
 
         var restricted = today.AddDays(12);
@@ -63,10 +63,12 @@ internal sealed class CloudbedsState
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone)).DateTime);
 
-    public int Free(string roomTypeId, DateOnly night, string? exceptReservation)
+    /// <summary>Rooms of a room type free on a night, not counting the room <paramref name="exceptRoom"/> (a sub-reservation being changed).</summary>
+    public int Free(string roomTypeId, DateOnly night, string? exceptRoom)
     {
         var roomType = _roomTypes.First(r => r.Id == roomTypeId);
-        var taken = Reservations.Values.Count(r => r.RoomTypeId == roomTypeId && r.Id != exceptReservation && r.Status != "canceled" && r.Start <= night && night < r.End);
+        var taken = Reservations.Values.Where(r => r.Status != "canceled").SelectMany(r => r.Rooms)
+            .Count(room => room.RoomTypeId == roomTypeId && room.SubReservationId != exceptRoom && room.Start <= night && night < room.End);
         return roomType.Rooms - taken;
     }
 
@@ -174,27 +176,55 @@ internal sealed class CloudbedsState
             return (Refusal("Invalid dates: endDate must be after startDate."), []);
         }
 
-        if (form.Rooms.Count != 1 || form.Rooms[0].Quantity != 1 || form.Adults.Count != 1 || form.Adults[0].RoomTypeID != form.Rooms[0].RoomTypeID)
+        // rooms[] books quantity rooms of a room type (on roomRateID, or its first rate); adults[] and children[] give the
+        // guests per room type ("Quantity of adults for the room type ID"), shared out over its rooms, every room with an adult.
+        if (form.Rooms.Count == 0 || form.Rooms.Select(r => r.RoomTypeID).Distinct(StringComparer.Ordinal).Count() != form.Rooms.Count)
         {
-            return (Refusal("Invalid rooms: this sandbox books one room, with adults[0] for its room type."), []);
+            return (Refusal("Invalid rooms: book at least one room, with one rooms[] entry per room type."), []);
         }
 
-        var roomType = _roomTypes.FirstOrDefault(r => r.Id == form.Rooms[0].RoomTypeID);
-        if (roomType is null)
+        if (form.Adults.Concat(form.Children ?? []).FirstOrDefault(o => !form.Rooms.Any(r => r.RoomTypeID == o.RoomTypeID)) is { } stray)
         {
-            return (Refusal($"Invalid roomTypeID '{form.Rooms[0].RoomTypeID}'."), []);
+            return (Refusal($"Invalid guests: adults or children are given for room type {stray.RoomTypeID}, which is not booked."), []);
         }
 
-        var rate = form.Rooms[0].RoomRateID is { } rateId ? _rates.FirstOrDefault(r => r.Id == rateId && r.RoomTypeId == roomType.Id) : _rates.First(r => r.RoomTypeId == roomType.Id);
-        if (rate is null)
+        var booked = new List<RoomRequest>();
+        foreach (var group in form.Rooms)
         {
-            return (Refusal($"Invalid roomRateID '{form.Rooms[0].RoomRateID}' for room type {roomType.Id}."), []);
-        }
+            var roomType = _roomTypes.FirstOrDefault(r => r.Id == group.RoomTypeID);
+            if (roomType is null)
+            {
+                return (Refusal($"Invalid roomTypeID '{group.RoomTypeID}'."), []);
+            }
 
-        var children = form.Children?.Sum(c => c.Quantity) ?? 0;
-        if (form.Adults[0].Quantity < 1 || form.Adults[0].Quantity + children > roomType.MaxGuests)
-        {
-            return (Refusal($"Invalid number of guests: room type {roomType.Id} sleeps at most {roomType.MaxGuests}."), []);
+            var rate = group.RoomRateID is { } rateId ? _rates.FirstOrDefault(r => r.Id == rateId && r.RoomTypeId == roomType.Id) : _rates.First(r => r.RoomTypeId == roomType.Id);
+            if (rate is null)
+            {
+                return (Refusal($"Invalid roomRateID '{group.RoomRateID}' for room type {roomType.Id}."), []);
+            }
+
+            var adults = form.Adults.Where(a => a.RoomTypeID == roomType.Id).Sum(a => a.Quantity);
+            var children = (form.Children ?? []).Where(c => c.RoomTypeID == roomType.Id).Sum(c => c.Quantity);
+            if (group.Quantity < 1 || adults < group.Quantity)
+            {
+                return (Refusal($"Invalid number of guests: each of the {group.Quantity} room(s) of room type {roomType.Id} needs an adult."), []);
+            }
+
+            for (var i = 0; i < group.Quantity; i++)
+            {
+                var room = new RoomRequest(roomType, rate, Share(adults, group.Quantity, i), Share(children, group.Quantity, i));
+                if (room.Adults + room.Children > roomType.MaxGuests)
+                {
+                    return (Refusal($"Invalid number of guests: room type {roomType.Id} sleeps at most {roomType.MaxGuests}."), []);
+                }
+
+                booked.Add(room);
+            }
+
+            if (Refuse(roomType, rate, form.StartDate, form.EndDate, null, group.Quantity) is { } refusal)
+            {
+                return (refusal, []);
+            }
         }
 
         if (form.PaymentMethod is { } payment && payment is not ("cash" or "credit" or "ebanking" or "pay_pal"))
@@ -202,13 +232,8 @@ internal sealed class CloudbedsState
             return (Refusal($"Invalid paymentMethod '{payment}'."), []);
         }
 
-        if (Refuse(roomType, rate, form.StartDate, form.EndDate, null) is { } refusal)
-        {
-            return (refusal, []);
-        }
-
         var guest = AddGuest(form.GuestFirstName, form.GuestLastName, form.GuestEmail, form.GuestPhone, form.GuestCountry);
-        var reservation = NewReservation(guest, roomType, rate, form.StartDate, form.EndDate, form.Adults[0].Quantity, children, form.ThirdPartyIdentifier);
+        var reservation = NewReservation(guest, form.StartDate, form.EndDate, form.ThirdPartyIdentifier, booked);
         var answer = new JsonObject
         {
             ["success"] = true,
@@ -223,16 +248,16 @@ internal sealed class CloudbedsState
             ["endDate"] = Date(reservation.End),
             ["dateCreated"] = DateTime(reservation.Created),
             ["grandTotal"] = reservation.Total,
-            ["unassigned"] = new JsonArray(new JsonObject
+            ["unassigned"] = new JsonArray([.. reservation.Rooms.Select(room => (JsonNode)new JsonObject
             {
-                ["subReservationID"] = reservation.SubReservationId,
-                ["roomTypeName"] = roomType.Name,
-                ["roomTypeID"] = roomType.Id,
-                ["adults"] = reservation.Adults,
-                ["children"] = reservation.Children,
-                ["dailyRates"] = DailyRates(reservation),
-                ["roomTotal"] = reservation.Total,
-            }),
+                ["subReservationID"] = room.SubReservationId,
+                ["roomTypeName"] = _roomTypes.First(r => r.Id == room.RoomTypeId).Name,
+                ["roomTypeID"] = room.RoomTypeId,
+                ["adults"] = room.Adults,
+                ["children"] = room.Children,
+                ["dailyRates"] = DailyRates(room),
+                ["roomTotal"] = room.Total,
+            })]),
         };
         return (answer, [Delivery("reservation/created", reservation)]);
     }
@@ -309,40 +334,62 @@ internal sealed class CloudbedsState
             return (Refusal($"Reservation {reservation.Id} is canceled and cannot be modified."), []);
         }
 
-        var deliveries = new List<JsonObject>();
-        var room = form.Rooms is { Count: > 0 } rooms ? rooms[0] : null;
-        if (form.Rooms is { Count: > 1 } || (room?.SubReservationID is { } sub && sub != reservation.SubReservationId))
+        // Each rooms[] entry changes the room its subReservationID names (the only room when it names none); checkoutDate
+        // changes every room's departure that no entry sets.
+        var changes = new Dictionary<RoomStay, PutRoomForm>();
+        foreach (var change in form.Rooms ?? [])
         {
-            return (Refusal($"Invalid rooms: reservation {reservation.Id} has one room, {reservation.SubReservationId}."), []);
-        }
-
-        var start = room?.CheckinDate ?? reservation.Start;
-        var end = room?.CheckoutDate ?? form.CheckoutDate ?? reservation.End;
-        var roomType = _roomTypes.FirstOrDefault(r => r.Id == (room?.RoomTypeID ?? reservation.RoomTypeId));
-        var rate = _rates.FirstOrDefault(r => r.Id == (room?.RateID ?? (room?.RoomTypeID is null ? reservation.RateId : null) ?? _rates.First(x => x.RoomTypeId == roomType?.Id).Id));
-        var adults = room?.Adults ?? reservation.Adults;
-        var children = room?.Children ?? reservation.Children;
-        if (roomType is null || rate is null || rate.RoomTypeId != roomType.Id)
-        {
-            return (Refusal("Invalid roomTypeID or rateID."), []);
-        }
-
-        if (end <= start || adults < 1 || adults + children > roomType.MaxGuests)
-        {
-            return (Refusal(end <= start ? "Invalid dates: checkoutDate must be after checkinDate." : $"Invalid number of guests: room type {roomType.Id} sleeps at most {roomType.MaxGuests}."), []);
-        }
-
-        var stayChanged = start != reservation.Start || end != reservation.End || roomType.Id != reservation.RoomTypeId || rate.Id != reservation.RateId || adults != reservation.Adults || children != reservation.Children;
-        if (stayChanged)
-        {
-            if (Refuse(roomType, rate, start, end, reservation.Id) is { } refusal)
+            var target = change.SubReservationID is { } sub
+                ? reservation.Rooms.FirstOrDefault(r => r.SubReservationId == sub)
+                : reservation.Rooms.Count == 1 ? reservation.Rooms[0] : null;
+            if (target is null || !changes.TryAdd(target, change))
             {
-                return (refusal, []);
+                return (Refusal(change.SubReservationID is null
+                    ? $"Invalid rooms: reservation {reservation.Id} has {reservation.Rooms.Count} rooms; rooms[][subReservationID] is required."
+                    : $"Invalid rooms: reservation {reservation.Id} has no room {change.SubReservationID}, or it was given twice."), []);
+            }
+        }
+
+        var planned = new List<(RoomStay Room, RoomTypeDef Type, RateDef Rate, DateOnly Start, DateOnly End, int Adults, int Children)>();
+        foreach (var room in reservation.Rooms)
+        {
+            var change = changes.GetValueOrDefault(room);
+            var start = change?.CheckinDate ?? room.Start;
+            var end = change?.CheckoutDate ?? form.CheckoutDate ?? room.End;
+            var roomType = _roomTypes.FirstOrDefault(r => r.Id == (change?.RoomTypeID ?? room.RoomTypeId));
+            var rate = _rates.FirstOrDefault(r => r.Id == (change?.RateID ?? (change?.RoomTypeID is null ? room.RateId : null) ?? _rates.First(x => x.RoomTypeId == roomType?.Id).Id));
+            var adults = change?.Adults ?? room.Adults;
+            var children = change?.Children ?? room.Children;
+            if (roomType is null || rate is null || rate.RoomTypeId != roomType.Id)
+            {
+                return (Refusal("Invalid roomTypeID or rateID."), []);
             }
 
-            var datesChanged = start != reservation.Start || end != reservation.End;
-            (reservation.Start, reservation.End, reservation.RoomTypeId, reservation.RateId, reservation.Adults, reservation.Children) = (start, end, roomType.Id, rate.Id, adults, children);
-            reservation.Total = rate.Price * reservation.Nights;
+            if (end <= start || adults < 1 || adults + children > roomType.MaxGuests)
+            {
+                return (Refusal(end <= start ? "Invalid dates: checkoutDate must be after checkinDate." : $"Invalid number of guests: room type {roomType.Id} sleeps at most {roomType.MaxGuests}."), []);
+            }
+
+            if (start != room.Start || end != room.End || roomType.Id != room.RoomTypeId || rate.Id != room.RateId || adults != room.Adults || children != room.Children)
+            {
+                if (Refuse(roomType, rate, start, end, room.SubReservationId) is { } refusal)
+                {
+                    return (refusal, []);
+                }
+
+                planned.Add((room, roomType, rate, start, end, adults, children));
+            }
+        }
+
+        var deliveries = new List<JsonObject>();
+        if (planned.Count > 0)
+        {
+            var datesChanged = planned.Any(p => p.Start != p.Room.Start || p.End != p.Room.End);
+            foreach (var (room, roomType, rate, start, end, adults, children) in planned)
+            {
+                (room.Start, room.End, room.RoomTypeId, room.RateId, room.Price, room.Adults, room.Children) = (start, end, roomType.Id, rate.Id, rate.Price, adults, children);
+            }
+
             deliveries.Add(Delivery(datesChanged ? "reservation/dates_changed" : "reservation/accommodation_changed", reservation));
         }
 
@@ -566,7 +613,7 @@ internal sealed class CloudbedsState
     private static JsonObject Page(IReadOnlyList<JsonObject> all, (int Number, int Size) paging) =>
         List([.. all.Skip((paging.Number - 1) * paging.Size).Take(paging.Size)], all.Count);
 
-    private JsonObject? Refuse(RoomTypeDef roomType, RateDef rate, DateOnly start, DateOnly end, string? except)
+    private JsonObject? Refuse(RoomTypeDef roomType, RateDef rate, DateOnly start, DateOnly end, string? exceptRoom, int rooms = 1)
     {
         var nights = end.DayNumber - start.DayNumber;
         if (_minStay.GetValueOrDefault((rate.Id, start), 1) > nights)
@@ -576,7 +623,7 @@ internal sealed class CloudbedsState
 
         for (var night = start; night < end; night = night.AddDays(1))
         {
-            if (Free(roomType.Id, night, except) < 1)
+            if (Free(roomType.Id, night, exceptRoom) < rooms)
             {
                 return Refusal($"Room type {roomType.Id} is not available on {Date(night)}.");
             }
@@ -594,22 +641,28 @@ internal sealed class CloudbedsState
         return guest;
     }
 
-    private ReservationRecord NewReservation(GuestRecord guest, RoomTypeDef roomType, RateDef rate, DateOnly start, DateOnly end, int adults, int children, string? thirdParty)
+    /// <summary>The share of <paramref name="count"/> guests that room <paramref name="index"/> of <paramref name="rooms"/> gets (the first rooms take the remainder).</summary>
+    private static int Share(int count, int rooms, int index) => (count / rooms) + (index < count % rooms ? 1 : 0);
+
+    private ReservationRecord NewReservation(GuestRecord guest, DateOnly start, DateOnly end, string? thirdParty, IReadOnlyList<RoomRequest> rooms)
     {
         var now = _clock.GetUtcNow();
-        var reservation = new ReservationRecord(NextId(), Reservations.Count, guest.Id, now)
+        var reservation = new ReservationRecord(NextId(), Reservations.Count, guest.Id, now) { ThirdPartyIdentifier = thirdParty, Modified = now };
+        for (var i = 0; i < rooms.Count; i++)
         {
-            Start = start,
-            End = end,
-            RoomTypeId = roomType.Id,
-            RateId = rate.Id,
-            Adults = adults,
-            Children = children,
-            ThirdPartyIdentifier = thirdParty,
-            Modified = now,
-        };
-        reservation.SubReservationId = reservation.Id + "-1";
-        reservation.Total = rate.Price * reservation.Nights;
+            var (roomType, rate, adults, children) = rooms[i];
+            reservation.Rooms.Add(new RoomStay(FormattableString.Invariant($"{reservation.Id}-{i + 1}"))
+            {
+                RoomTypeId = roomType.Id,
+                RateId = rate.Id,
+                Price = rate.Price,
+                Start = start,
+                End = end,
+                Adults = adults,
+                Children = children,
+            });
+        }
+
         Reservations.Add(reservation.Id, reservation);
         return reservation;
     }
@@ -617,27 +670,24 @@ internal sealed class CloudbedsState
     private string GuestName(ReservationRecord reservation) =>
         _guests.TryGetValue(reservation.GuestId, out var guest) ? $"{guest.FirstName} {guest.LastName}" : string.Empty;
 
-    private JsonArray DailyRates(ReservationRecord reservation)
-    {
-        var rate = _rates.First(r => r.Id == reservation.RateId);
-        return new JsonArray([.. Enumerable.Range(0, reservation.Nights).Select(i => (JsonNode)new JsonObject { ["date"] = Date(reservation.Start.AddDays(i)), ["rate"] = rate.Price })]);
-    }
+    private static JsonArray DailyRates(RoomStay room) =>
+        new([.. Enumerable.Range(0, room.Nights).Select(i => (JsonNode)new JsonObject { ["date"] = Date(room.Start.AddDays(i)), ["rate"] = room.Price })]);
 
-    private JsonObject Room(ReservationRecord reservation) =>
-        new JsonObject
+    private JsonObject Room(RoomStay room) =>
+        new()
         {
-            ["reservationRoomID"] = reservation.SubReservationId,
-            ["roomTypeName"] = _roomTypes.First(r => r.Id == reservation.RoomTypeId).Name,
+            ["reservationRoomID"] = room.SubReservationId,
+            ["roomTypeName"] = _roomTypes.First(r => r.Id == room.RoomTypeId).Name,
             ["roomTypeIsVirtual"] = false,
-            ["roomTypeID"] = reservation.RoomTypeId,
-            ["subReservationID"] = reservation.SubReservationId,
+            ["roomTypeID"] = room.RoomTypeId,
+            ["subReservationID"] = room.SubReservationId,
             ["isRoomLocked"] = false,
-            ["startDate"] = Date(reservation.Start),
-            ["endDate"] = Date(reservation.End),
-            ["adults"] = reservation.Adults.ToString(CultureInfo.InvariantCulture),
-            ["children"] = reservation.Children.ToString(CultureInfo.InvariantCulture),
-            ["dailyRates"] = DailyRates(reservation),
-            ["roomTotal"] = reservation.Total.ToString(CultureInfo.InvariantCulture),
+            ["startDate"] = Date(room.Start),
+            ["endDate"] = Date(room.End),
+            ["adults"] = room.Adults.ToString(CultureInfo.InvariantCulture),
+            ["children"] = room.Children.ToString(CultureInfo.InvariantCulture),
+            ["dailyRates"] = DailyRates(room),
+            ["roomTotal"] = room.Total.ToString(CultureInfo.InvariantCulture),
         };
 
     private JsonObject Details(ReservationRecord reservation)
@@ -676,7 +726,7 @@ internal sealed class CloudbedsState
             ["total"] = reservation.Total,
             ["balance"] = reservation.Total,
             ["assigned"] = new JsonArray(),
-            ["unassigned"] = new JsonArray(Room(reservation)),
+            ["unassigned"] = new JsonArray([.. reservation.Rooms.Select(room => (JsonNode)Room(room))]),
             ["startDate"] = Date(reservation.Start),
             ["endDate"] = Date(reservation.End),
         };
@@ -698,6 +748,8 @@ internal sealed class CloudbedsState
     private sealed record RoomTypeDef(string Id, string Name, string Code, int MaxGuests, int Rooms);
 
     private sealed record RateDef(string Id, string RoomTypeId, string PlanId, string Name, decimal Price);
+
+    private sealed record RoomRequest(RoomTypeDef RoomType, RateDef Rate, int Adults, int Children);
 }
 
 /// <summary>A guest of the simulated property.</summary>
@@ -724,7 +776,7 @@ internal sealed class GuestRecord(string id)
     public string? Zip { get; set; }
 }
 
-/// <summary>A reservation of the simulated property (one room).</summary>
+/// <summary>A reservation of the simulated property: one or more rooms (sub-reservations) for one main guest.</summary>
 internal sealed class ReservationRecord(string id, int sequence, string guestId, DateTimeOffset created)
 {
     public string Id { get; } = id;
@@ -739,25 +791,43 @@ internal sealed class ReservationRecord(string id, int sequence, string guestId,
 
     public string Status { get; set; } = "confirmed";
 
-    public string SubReservationId { get; set; } = string.Empty;
+    public List<RoomStay> Rooms { get; } = [];
 
-    public DateOnly Start { get; set; }
+    public DateOnly Start => Rooms.Min(r => r.Start);
 
-    public DateOnly End { get; set; }
+    public DateOnly End => Rooms.Max(r => r.End);
+
+    public int Adults => Rooms.Sum(r => r.Adults);
+
+    public int Children => Rooms.Sum(r => r.Children);
+
+    public decimal Total => Rooms.Sum(r => r.Total);
+
+    public string? ThirdPartyIdentifier { get; set; }
+
+    public List<(string Id, string Text, DateTimeOffset Created)> Notes { get; } = [];
+}
+
+/// <summary>One room of a reservation (a sub-reservation), priced at its rate's nightly price.</summary>
+internal sealed class RoomStay(string subReservationId)
+{
+    public string SubReservationId { get; } = subReservationId;
 
     public required string RoomTypeId { get; set; }
 
     public required string RateId { get; set; }
 
+    public decimal Price { get; set; }
+
+    public DateOnly Start { get; set; }
+
+    public DateOnly End { get; set; }
+
     public int Adults { get; set; }
 
     public int Children { get; set; }
 
-    public string? ThirdPartyIdentifier { get; set; }
-
-    public decimal Total { get; set; }
-
-    public List<(string Id, string Text, DateTimeOffset Created)> Notes { get; } = [];
-
     public int Nights => End.DayNumber - Start.DayNumber;
+
+    public decimal Total => Price * Nights;
 }

@@ -112,12 +112,20 @@ internal static class CloudbedsMapper
                && (arrival?.MaxLos is not { } max || max == 0 || max >= request.Nights);
     }
 
+    /// <summary>
+    /// The reservation (the whole booking, however many rooms): <see cref="Reservation.RoomTypeId"/> is the rooms' room
+    /// type when they share one, else <see langword="null"/>; <see cref="Reservation.Adults"/> and the nightly rates are
+    /// summed over the rooms; <see cref="Reservation.Total"/> is Cloudbeds' <c>total</c>.
+    /// </summary>
     public static Reservation ToReservation(ReservationModel model, string propertyId, string currency)
     {
         var guests = model.GuestList.Values.ToList();
         var main = guests.FirstOrDefault(g => g.IsMainGuest) ?? guests.FirstOrDefault();
+        // A Cloudbeds reservation may hold several rooms (sub-reservations); the model's reservation is the whole booking:
+        // its room type only when every room has the same, its adults and nightly rates summed over the rooms.
         var rooms = model.Unassigned.Concat(model.Assigned).ToList();
-        var room = rooms.FirstOrDefault();
+        var roomTypes = rooms.Select(r => r.RoomTypeID).Distinct(StringComparer.Ordinal).ToList();
+        var adults = rooms.Sum(r => r.Adults ?? 0);
         var nightly = rooms.SelectMany(r => r.DailyRates).GroupBy(d => d.Date).OrderBy(g => g.Key)
             .Select(g => new NightlyRate(g.Key, new Money(g.Sum(d => d.Rate), currency))).ToList();
         return new Reservation(
@@ -130,8 +138,8 @@ internal static class CloudbedsMapper
         {
             ConfirmationNumber = model.ReservationID,
             RawStatus = model.Status,
-            RoomTypeId = room?.RoomTypeID,
-            Adults = room?.Adults ?? 1,
+            RoomTypeId = roomTypes.Count == 1 ? roomTypes[0] : null,
+            Adults = adults > 0 ? adults : 1,
             AdditionalGuests = [.. guests.Where(g => !ReferenceEquals(g, main)).Select(ToGuest)],
             Total = model.Total is { } total && CurrencyCodes.IsKnown(currency) ? new Money(total, currency) : null,
             NightlyRates = nightly,

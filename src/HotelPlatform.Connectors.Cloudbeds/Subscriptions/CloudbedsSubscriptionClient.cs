@@ -21,7 +21,7 @@ internal sealed class CloudbedsSubscriptionClient(CloudbedsClient client, Func<s
             }
 
             var form = new CloudbedsForm().Add("propertyID", propertyId()).Add("object", parts[0]).Add("action", parts[1]).Add("endpointUrl", endpoint.AbsoluteUri);
-            var created = await _responses.ReadAsync(client.Api.PostWebhookAsync(form.Fields, cancellationToken), new PmsCall("Subscribe"), cancellationToken).ConfigureAwait(false);
+            var created = await _responses.ReadAsync(client.CallAsync(api => api.PostWebhookAsync(form.Fields, cancellationToken), cancellationToken), new PmsCall("Subscribe"), cancellationToken).ConfigureAwait(false);
             ids.Add(created?.Data?.SubscriptionID ?? throw new PmsException($"{PmsVendors.Cloudbeds} Subscribe: Cloudbeds answered without a subscription id.") { Vendor = PmsVendors.Cloudbeds, Operation = "Subscribe" });
         }
 
@@ -30,7 +30,7 @@ internal sealed class CloudbedsSubscriptionClient(CloudbedsClient client, Func<s
 
     public async Task<IReadOnlyList<CloudbedsSubscription>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var list = await _responses.ReadAsync(client.Api.GetWebhooksAsync(propertyId(), cancellationToken), new PmsCall("ListSubscriptions"), cancellationToken).ConfigureAwait(false);
+        var list = await _responses.ReadAsync(client.CallAsync(api => api.GetWebhooksAsync(propertyId(), cancellationToken), cancellationToken), new PmsCall("ListSubscriptions"), cancellationToken).ConfigureAwait(false);
         return [.. (list?.Data ?? []).Select(w => new CloudbedsSubscription(
             w.Id,
             $"{w.Event?.Entity}/{w.Event?.Action}",
@@ -41,7 +41,7 @@ internal sealed class CloudbedsSubscriptionClient(CloudbedsClient client, Func<s
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
         await _responses.ReadAsync(
-            client.Api.DeleteWebhookAsync(propertyId(), subscriptionId, cancellationToken),
+            client.CallAsync(api => api.DeleteWebhookAsync(propertyId(), subscriptionId, cancellationToken), cancellationToken),
             new PmsCall("DeleteSubscription") { EntityType = "Subscription", EntityId = subscriptionId },
             cancellationToken).ConfigureAwait(false);
     }

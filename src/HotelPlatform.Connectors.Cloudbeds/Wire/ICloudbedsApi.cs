@@ -10,6 +10,9 @@ namespace HotelPlatform.Connectors.Cloudbeds.Wire;
 /// </summary>
 internal interface ICloudbedsApi
 {
+    [Get("/oauth/metadata")]
+    Task<IApiResponse<MetadataModel>> GetMetadataAsync(CancellationToken cancellationToken = default);
+
     [Get("/getHotels")]
     Task<IApiResponse<CloudbedsEnvelope<IReadOnlyList<HotelModel>>>> GetHotelsAsync(
         [AliasAs("propertyIDs")] string propertyIds,

@@ -23,9 +23,56 @@ internal sealed record CloudbedsEnvelope<T>
 /// <summary>An answer without <c>data</c> (putGuest, deleteWebhook) or whose fields are at the top (the error body).</summary>
 internal sealed record CloudbedsStatus
 {
+    [JsonConverter(typeof(CloudbedsBooleanConverter))]
     public bool Success { get; init; }
 
     public string? Message { get; init; }
+}
+
+/// <summary>
+/// The answer of <c>GET /oauth/metadata</c>: the API address of the credential's property. The document types its
+/// <c>success</c> as a string ("True if property can be found"), so it is read as a string or a boolean.
+/// </summary>
+internal sealed record MetadataModel
+{
+    [JsonConverter(typeof(CloudbedsBooleanConverter))]
+    public bool Success { get; init; }
+
+    public MetadataDataModel? Data { get; init; }
+
+    public string? Message { get; init; }
+}
+
+/// <summary>The <c>data</c> of the metadata answer.</summary>
+internal sealed record MetadataDataModel
+{
+    public MetadataApiModel? Api { get; init; }
+}
+
+/// <summary>The <c>data.api</c> of the metadata answer.</summary>
+internal sealed record MetadataApiModel
+{
+    public string? Url { get; init; }
+}
+
+/// <summary>A boolean Cloudbeds may spell as JSON <c>true</c>/<c>false</c> or as the strings <c>"true"</c>/<c>"false"</c> (or <c>"1"</c>/<c>"0"</c>).</summary>
+internal sealed class CloudbedsBooleanConverter : JsonConverter<bool>
+{
+    public override bool Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => reader.TokenType switch
+    {
+        System.Text.Json.JsonTokenType.True => true,
+        System.Text.Json.JsonTokenType.False => false,
+        System.Text.Json.JsonTokenType.String when reader.GetString() is { } text => text.Trim() switch
+        {
+            var t when t.Equals("true", StringComparison.OrdinalIgnoreCase) || t == "1" => true,
+            var t when t.Equals("false", StringComparison.OrdinalIgnoreCase) || t == "0" || t.Length == 0 => false,
+            _ => throw new System.Text.Json.JsonException($"'{text}' is not a boolean."),
+        },
+        System.Text.Json.JsonTokenType.Number => reader.GetInt32() != 0,
+        _ => throw new System.Text.Json.JsonException($"A boolean was expected, not {reader.TokenType}."),
+    };
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, bool value, System.Text.Json.JsonSerializerOptions options) => writer.WriteBooleanValue(value);
 }
 
 /// <summary>getHotels item.</summary>
@@ -303,6 +350,7 @@ internal sealed record WebhookDataModel
     PropertyNameCaseInsensitive = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(CloudbedsStatus))]
+[JsonSerializable(typeof(MetadataModel))]
 [JsonSerializable(typeof(CloudbedsEnvelope<IReadOnlyList<HotelModel>>))]
 [JsonSerializable(typeof(CloudbedsEnvelope<IReadOnlyList<RoomTypeModel>>))]
 [JsonSerializable(typeof(CloudbedsEnvelope<IReadOnlyList<RateModel>>))]

@@ -217,6 +217,28 @@ internal sealed record PostWebhookForm
     public required string EndpointUrl { get; init; }
 }
 
+/// <summary>The form of <c>POST /access_token</c> (PostAccessTokenRequest; OAuth's snake_case names).</summary>
+internal sealed record AccessTokenForm
+{
+    [JsonPropertyName("grant_type")]
+    public required string GrantType { get; init; }
+
+    [JsonPropertyName("client_id")]
+    public string? ClientId { get; init; }
+
+    [JsonPropertyName("client_secret")]
+    public string? ClientSecret { get; init; }
+
+    [JsonPropertyName("redirect_uri")]
+    public string? RedirectUri { get; init; }
+
+    [JsonPropertyName("code")]
+    public string? Code { get; init; }
+
+    [JsonPropertyName("refresh_token")]
+    public string? RefreshToken { get; init; }
+}
+
 /// <summary>The strict form options (numbers and booleans from strings, nothing unknown) over the source-generated models.</summary>
 internal static class CloudbedsForms
 {
@@ -239,5 +261,6 @@ internal static class CloudbedsForms
 [JsonSerializable(typeof(PutGuestForm))]
 [JsonSerializable(typeof(PostWebhookForm))]
 [JsonSerializable(typeof(PostReservationNoteForm))]
+[JsonSerializable(typeof(AccessTokenForm))]
 [JsonSerializable(typeof(bool))]
 internal sealed partial class CloudbedsFormContext : JsonSerializerContext;

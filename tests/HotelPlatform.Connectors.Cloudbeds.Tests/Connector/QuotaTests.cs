@@ -11,8 +11,8 @@ public sealed class QuotaTests
     {
         await using var harness = Start(o => (o.RequestsPerSecond, o.RequestBurst) = (CloudbedsOptions.DefaultRequestsPerSecond, CloudbedsOptions.DefaultRequestsPerSecond));
         harness.Stub("GET", "getReservation", Refusal("Reservation 1 not found."));
-        await harness.Connector.GetPropertyAsync(Ct);
-        for (var i = 0; i < 4; i++)
+        await harness.Connector.GetPropertyAsync(Ct); // oauth/metadata, then getHotels
+        for (var i = 0; i < 3; i++)
         {
             await Assert.ThrowsAsync<PmsNotFoundException>(() => harness.Connector.GetReservationAsync("1", Ct));
         }
@@ -23,9 +23,9 @@ public sealed class QuotaTests
             // Skip the limiter's refill tick; a 20-second wait is the request queued for a permit (MaxQueueWait).
         }
 
-        Assert.Equal(4, harness.Received("getReservation"));
+        Assert.Equal(3, harness.Received("getReservation"));
         harness.Clock.Advance(TimeSpan.FromSeconds(1));
         await Assert.ThrowsAsync<PmsNotFoundException>(() => sixth.WaitAsync(TimeSpan.FromSeconds(30), Ct));
-        Assert.Equal(5, harness.Received("getReservation"));
+        Assert.Equal(4, harness.Received("getReservation"));
     }
 }

@@ -117,9 +117,10 @@ public sealed class SuccessFalseTests
 
         await harness.Connector.GetPropertyAsync(Ct);
 
-        var request = Assert.Single(harness.Server.LogEntries).RequestMessage;
-        Assert.Equal(ApiKey, request.Headers!["x-api-key"].Single());
-        Assert.Equal("propertyIDs=172982", request.RawQuery?.TrimStart('?'));
+        Assert.Equal(2, harness.Server.LogEntries.Count());
+        Assert.All(harness.Server.LogEntries, e => Assert.Equal(ApiKey, e.RequestMessage.Headers!["x-api-key"].Single()));
+        var hotels = Assert.Single(harness.Server.LogEntries, e => e.RequestMessage.Path == $"{Api}/getHotels").RequestMessage;
+        Assert.Equal("propertyIDs=172982", hotels.RawQuery?.TrimStart('?'));
     }
 
     private static ReservationDraft Draft() =>

@@ -11,7 +11,8 @@ namespace HotelPlatform.Connectors.Cloudbeds.Tests.Infrastructure;
 
 /// <summary>
 /// A Cloudbeds stand-in on 127.0.0.1 (WireMock.Net) with one Cloudbeds hotel pointed at it through
-/// <see cref="CloudbedsOptions"/> (base address, API key), on a <see cref="TestClock"/>. getHotels answers by default.
+/// <see cref="CloudbedsOptions"/> (base address, API key), on a <see cref="TestClock"/>. getHotels answers by default, and
+/// oauth/metadata names the stand-in's own address as the property's API address.
 /// </summary>
 internal sealed class CloudbedsHarness : IAsyncDisposable
 {
@@ -37,7 +38,7 @@ internal sealed class CloudbedsHarness : IAsyncDisposable
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static CloudbedsHarness Start(Action<CloudbedsOptions>? configure = null)
+    public static CloudbedsHarness Start(Action<CloudbedsOptions>? configure = null, bool answerMetadata = true)
     {
         var server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
         var clock = new TestClock();
@@ -53,12 +54,20 @@ internal sealed class CloudbedsHarness : IAsyncDisposable
             configure?.Invoke(o);
         });
         var harness = new CloudbedsHarness(server, clock, services.BuildServiceProvider());
+        if (answerMetadata)
+        {
+            harness.Stub("GET", "oauth/metadata", Json(Metadata($"{server.Url}{Api}/")));
+        }
+
         harness.Stub("GET", "getHotels", Json($$"""{"success":true,"data":[{"propertyID":"{{PropertyId}}","propertyName":"Lisboa","propertyTimezone":"Europe/Lisbon","propertyCurrency":[{"currencyCode":"EUR"}]}],"count":1,"total":1}"""));
         return harness;
     }
 
     public static IResponseBuilder Json(string body, int status = 200) =>
         Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithHeader("X-Request-ID", "req-42").WithBody(body);
+
+    /// <summary>The answer of oauth/metadata naming <paramref name="apiUrl"/> (the document types its success as a string).</summary>
+    public static string Metadata(string apiUrl) => "{\"success\":\"true\",\"data\":{\"api\":{\"url\":\"" + apiUrl + "\"}}}";
 
     public static IResponseBuilder Refusal(string message) => Json($$"""{"success":false,"message":"{{message}}"}""");
 

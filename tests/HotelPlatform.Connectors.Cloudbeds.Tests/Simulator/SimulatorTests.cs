@@ -137,6 +137,145 @@ public sealed class SimulatorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
     }
 
+    [Fact]
+    public async Task Oauth_metadata_names_the_simulators_api_address_with_success_spelt_as_the_document_types_it()
+    {
+        var answer = await GetAsync("oauth/metadata");
+
+        Assert.Equal("true", (string)answer["success"]!);
+        Assert.Equal(new Uri(_simulator.BaseAddress, "api/v1.3/").AbsoluteUri, (string)answer["data"]!["api"]!["url"]!);
+    }
+
+    [Fact]
+    public async Task A_call_without_key_or_token_is_refused_with_401_access_denied()
+    {
+        using var anonymous = _simulator.CreateClient();
+
+        using var answer = await anonymous.GetAsync("api/v1.3/getHotels", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.Equal("access_denied", (string)JsonNode.Parse(await answer.Content.ReadAsStringAsync(Ct))!["error"]!);
+    }
+
+    [Fact]
+    public async Task An_exchanged_code_gives_a_bearer_token_for_the_property_that_is_refused_once_expired()
+    {
+        var options = _simulator.CloudbedsOptions;
+        var (status, token) = await TokenAsync(new()
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = options.ClientId,
+            ["client_secret"] = options.ClientSecret,
+            ["redirect_uri"] = options.RedirectUri.AbsoluteUri,
+            ["code"] = _simulator.Authorization.Authorize(),
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(("Bearer", 3600L, "property", options.PropertyId), ((string)token["token_type"]!, (long)token["expires_in"]!, (string)token["resources"]![0]!["type"]!, (string)token["resources"]![0]!["id"]!));
+        Assert.False(string.IsNullOrEmpty((string?)token["refresh_token"]));
+        using var bearer = _simulator.CreateClient();
+        bearer.DefaultRequestHeaders.Authorization = new("Bearer", (string)token["access_token"]!);
+        using (var accepted = await bearer.GetAsync("api/v1.3/getHotels", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        _clock.Advance(options.AccessTokenLifetime);
+
+        using var expired = await bearer.GetAsync("api/v1.3/getHotels", Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+        var body = JsonNode.Parse(await expired.Content.ReadAsStringAsync(Ct))!;
+        Assert.Equal("access_denied", (string)body["error"]!);
+        Assert.Contains("expired", (string)body["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_code_sent_with_another_redirect_uri_is_an_invalid_grant_and_is_used_up()
+    {
+        var options = _simulator.CloudbedsOptions;
+        var code = _simulator.Authorization.Authorize();
+        Dictionary<string, string> Exchange(string redirect) => new()
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = options.ClientId,
+            ["client_secret"] = options.ClientSecret,
+            ["redirect_uri"] = redirect,
+            ["code"] = code,
+        };
+
+        var (wrongStatus, wrong) = await TokenAsync(Exchange("https://elsewhere.example.com/callback"));
+        var (againStatus, again) = await TokenAsync(Exchange(options.RedirectUri.AbsoluteUri));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (wrongStatus, (string)wrong["error"]!));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (againStatus, (string)again["error"]!));
+    }
+
+    [Fact]
+    public async Task A_refresh_token_is_replaced_by_the_one_its_refresh_returns()
+    {
+        var options = _simulator.CloudbedsOptions;
+        var first = _simulator.Authorization.GrantRefreshToken();
+        Dictionary<string, string> Refresh(string token) => new()
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = options.ClientId,
+            ["client_secret"] = options.ClientSecret,
+            ["refresh_token"] = token,
+        };
+
+        var (status, renewed) = await TokenAsync(Refresh(first));
+        var (reusedStatus, reused) = await TokenAsync(Refresh(first));
+        var (nextStatus, _) = await TokenAsync(Refresh((string)renewed["refresh_token"]!));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotEqual(first, (string)renewed["refresh_token"]!);
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (reusedStatus, (string)reused["error"]!));
+        Assert.Equal(HttpStatusCode.OK, nextStatus);
+    }
+
+    [Fact]
+    public async Task A_wrong_client_secret_is_401_invalid_client_and_an_undocumented_parameter_is_refused_and_recorded()
+    {
+        var options = _simulator.CloudbedsOptions;
+
+        var (wrongStatus, wrong) = await TokenAsync(new() { ["grant_type"] = "refresh_token", ["client_id"] = options.ClientId, ["client_secret"] = "nope", ["refresh_token"] = "x" });
+        var (extraStatus, _) = await TokenAsync(new() { ["grant_type"] = "refresh_token", ["client_id"] = options.ClientId, ["client_secret"] = options.ClientSecret, ["refresh_token"] = "x", ["scope"] = "read:hotel" });
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "invalid_client"), (wrongStatus, (string)wrong["error"]!));
+        Assert.Equal(HttpStatusCode.BadRequest, extraStatus);
+        Assert.Contains(_simulator.ValidationFailures, f => f.Member.Contains("scope", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task More_rooms_of_a_type_than_are_free_are_not_available_and_nothing_is_booked()
+    {
+        var form = Booking(_simulator.Scenario.SoldOutNight.AddDays(-1));
+        (form["rooms[0][roomTypeID]"], form["rooms[0][quantity]"], form["adults[0][roomTypeID]"], form["adults[0][quantity]"]) = (_simulator.Scenario.SoldOutRoomTypeId, "2", _simulator.Scenario.SoldOutRoomTypeId, "2");
+        form.Remove("rooms[0][roomRateID]");
+        form["endDate"] = Date(_simulator.Scenario.SoldOutNight.AddDays(1));
+
+        var (_, refused) = await PostAsync("postReservation", form);
+
+        Assert.False((bool)refused["success"]!);
+        Assert.Contains("not available", (string)refused["message"]!, StringComparison.Ordinal);
+        Assert.Equal(2, _simulator.FreeRooms(_simulator.Scenario.SoldOutRoomTypeId, _simulator.Scenario.SoldOutNight.AddDays(-1)));
+    }
+
+    [Fact]
+    public async Task A_room_change_of_a_reservation_of_several_rooms_must_name_its_sub_reservation()
+    {
+        var form = Booking(_simulator.Scenario.FirstFreeNight);
+        (form["rooms[0][quantity]"], form["adults[0][quantity]"]) = ("2", "2");
+        var (_, created) = await PostAsync("postReservation", form);
+        var id = (string)created["reservationID"]!;
+
+        var (_, refused) = await PutAsync("putReservation", new() { ["reservationID"] = id, ["rooms[0][adults]"] = "1" });
+        var (_, changed) = await PutAsync("putReservation", new() { ["reservationID"] = id, ["rooms[0][subReservationID]"] = $"{id}-2", ["rooms[0][adults]"] = "2" });
+
+        Assert.Contains("has 2 rooms; rooms[][subReservationID] is required", (string)refused["message"]!, StringComparison.Ordinal);
+        Assert.True((bool)changed["success"]!);
+        Assert.Equal(["1", "2"], changed["data"]!["unassigned"]!.AsArray().Select(r => (string)r!["adults"]!));
+    }
+
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string> Booking(DateOnly arrival) => new()
@@ -159,6 +298,15 @@ public sealed class SimulatorTests : IAsyncLifetime
         using var answer = await _client.GetAsync($"api/v1.3/{pathAndQuery}", Ct);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         return JsonNode.Parse(await answer.Content.ReadAsStringAsync(Ct))!;
+    }
+
+    private async Task<(HttpStatusCode, JsonNode)> TokenAsync(Dictionary<string, string> form)
+    {
+        using var client = _simulator.CreateClient();
+        using var content = new FormUrlEncodedContent(form);
+        using var answer = await client.PostAsync("api/v1.3/access_token", content, Ct);
+        var body = await answer.Content.ReadAsStringAsync(Ct);
+        return (answer.StatusCode, body.StartsWith('{') ? JsonNode.Parse(body)! : new JsonObject());
     }
 
     private Task<(HttpStatusCode, JsonNode)> PostAsync(string method, Dictionary<string, string> form) => SendAsync(HttpMethod.Post, method, form);

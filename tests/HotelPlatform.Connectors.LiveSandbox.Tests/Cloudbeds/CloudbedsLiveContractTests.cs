@@ -6,7 +6,8 @@ namespace HotelPlatform.Connectors.LiveSandbox.Tests.Cloudbeds;
 /// <summary>
 /// The kit against a live Cloudbeds property: HOTELPLATFORM_LIVE_CLOUDBEDS_PROPERTYID and _APIKEY (or, for an OAuth
 /// app, _CLIENTID, _CLIENTSECRET and _REFRESHTOKEN instead of the key), _ROOMTYPE (a roomTypeID) and _RATEPLAN (a
-/// rateID), and _BASEADDRESS where the property's API address is not Cloudbeds' default. `.ci/run` points them at the
+/// rateID), and _BASEADDRESS where not Cloudbeds' default (the property's own API address is looked up there with
+/// oauth/metadata). `.ci/run` points them at the
 /// Cloudbeds simulator run out of process; without them every test is skipped with the variables named.
 /// </summary>
 public class CloudbedsLiveFixture : LivePmsContractFixture

@@ -21,11 +21,13 @@ public sealed class CloudbedsConformanceTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Every_request_the_connector_emits_and_every_answer_of_the_simulator_match_the_openapi_document()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_request_the_connector_emits_and_every_answer_of_the_simulator_match_the_openapi_document(bool oauth)
     {
         var spec = await VendorSpecs.LoadOpenApiAsync(Spec);
-        await using var session = await Session.StartAsync();
+        await using var session = await Session.StartAsync(oauth);
 
         await session.RunAsync();
 
@@ -46,7 +48,7 @@ public sealed class CloudbedsConformanceTests
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.Empty(session.Simulator.ValidationFailures);
         string[] expected =
-            ["/getGuest", "/getGuestList", "/getHotels", "/getItems", "/getRatePlans", "/getReservation", "/getReservations", "/getRoomTypes", "/getWebhooks", "/postReservation", "/postReservationNote", "/postWebhook", "/putGuest", "/putReservation", "/deleteWebhook"];
+            [.. oauth ? ["/access_token"] : Array.Empty<string>(), "/oauth/metadata", "/getGuest", "/getGuestList", "/getHotels", "/getItems", "/getRatePlans", "/getReservation", "/getReservations", "/getRoomTypes", "/getWebhooks", "/postReservation", "/postReservationNote", "/postWebhook", "/putGuest", "/putReservation", "/deleteWebhook"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), methods.Order(StringComparer.Ordinal));
     }
 
@@ -124,7 +126,8 @@ public sealed class CloudbedsConformanceTests
 
         public IPmsConnector Connector => _services.GetRequiredKeyedService<IPmsConnector>(HotelId);
 
-        public static async Task<Session> StartAsync()
+        /// <summary>Starts the simulator and a hotel on it, with its API key, or with OAuth from an authorization code the simulator granted.</summary>
+        public static async Task<Session> StartAsync(bool oauth = false)
         {
             var bound = await new CloudbedsSimulatorBinding().StartAsync(
                 new SimulatorBindingContext(HotelId, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()) { Options = new SimulatorOptions { EnforceRateLimits = false } },
@@ -136,6 +139,12 @@ public sealed class CloudbedsConformanceTests
                 o.PropertyId = bound.Settings["PropertyId"]!;
                 o.ApiKey = bound.Settings["ApiKey"];
                 o.RequestsPerSecond = 0;
+                if (oauth)
+                {
+                    var simulator = (CloudbedsSimulator)bound.Simulator;
+                    (o.ApiKey, o.ClientId, o.ClientSecret) = (null, simulator.CloudbedsOptions.ClientId, simulator.CloudbedsOptions.ClientSecret);
+                    (o.AuthorizationCode, o.RedirectUri) = (simulator.Authorization.Authorize(), simulator.CloudbedsOptions.RedirectUri);
+                }
             });
             return new Session(bound, services.BuildServiceProvider());
         }
