@@ -174,9 +174,9 @@ public sealed class GuestSyncService
             var seen = new Dictionary<GuestField, GoldenFieldValue>(links.GetValueOrDefault(key)?.Seen ?? NoValues);
             foreach (var field in AllFields)
             {
-                if (!record.Values.TryGetValue(field, out var value))
+                if (!record.Values.TryGetValue(field, out var value) || (value is null && !seen.ContainsKey(field)))
                 {
-                    continue; // Invalid at the PMS: neither a value nor a clear.
+                    continue; // Invalid at the PMS (neither a value nor a clear), or empty and never seen otherwise.
                 }
 
                 // A value seen for the first time has no known age; one that differs from what was seen last changed now.
