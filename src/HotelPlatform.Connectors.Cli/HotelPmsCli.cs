@@ -50,5 +50,6 @@ internal static class HotelPmsCli
     {
         config.AddCommand<VersionCommand>("version")
             .WithDescription("Prints the versions of the SDK assemblies this tool was built with.");
+        config.AddBranch("guests", guests => guests.AddCommand<Commands.GuestSync.GuestSyncCommand>("sync").WithDescription("Syncs one guest (by --email/--phone) across the chain's PMSs into the golden record; --dry-run reports only."));
     }
 }
