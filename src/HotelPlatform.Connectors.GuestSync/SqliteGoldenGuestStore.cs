@@ -30,7 +30,6 @@ public sealed class SqliteGoldenGuestStore : IGoldenGuestStore
         """;
 
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteGoldenGuestStore"/> class.</summary>
@@ -151,24 +150,15 @@ public sealed class SqliteGoldenGuestStore : IGoldenGuestStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // The schema is idempotent (IF NOT EXISTS), so two first calls racing each run it harmlessly: no lock needed.
             if (!_schemaReady)
             {
-                await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (!_schemaReady)
-                    {
-                        var command = connection.CreateCommand();
-                        await using var commandScope = command.ConfigureAwait(false);
-                        command.CommandText = Schema;
-                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                        _schemaReady = true;
-                    }
-                }
-                finally
-                {
-                    _schemaGate.Release();
-                }
+                var command = connection.CreateCommand();
+                await using var commandScope = command.ConfigureAwait(false);
+                command.CommandText = Schema;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _schemaReady = true;
             }
 
             return connection;

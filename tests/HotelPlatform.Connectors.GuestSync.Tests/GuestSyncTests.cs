@@ -8,6 +8,14 @@ public sealed class GuestSyncTests : IDisposable
 
     public void Dispose() => _chain.Dispose();
 
+    private async Task SeedLanguagesAsync(params (string Hotel, string Language)[] profiles)
+    {
+        foreach (var (hotel, language) in profiles)
+        {
+            await _chain.SeedAsync(hotel, new GuestProfile("Lovelace") { FirstName = "Ada", Email = "ada@example.com", Language = language });
+        }
+    }
+
     [Fact]
     public async Task Profiles_with_differently_written_e_mail_and_phone_merge_into_one_golden_record_and_reach_every_PMS()
     {
@@ -54,8 +62,7 @@ public sealed class GuestSyncTests : IDisposable
     [Fact]
     public async Task Re_running_a_sync_writes_nothing_new_to_any_PMS_or_the_store()
     {
-        await _chain.SeedAsync("muc", new GuestProfile("Lovelace") { FirstName = "Ada", Email = "ada@example.com", Language = "de" });
-        await _chain.SeedAsync("ber", new GuestProfile("Lovelace") { FirstName = "Ada", Email = "ada@example.com", Language = "en" });
+        await SeedLanguagesAsync(("muc", "de"), ("ber", "en"));
         var service = _chain.Service();
         var first = await service.SyncAsync(ByEmail, _ct);
         var version = (await _chain.Store.GetAsync(first.GoldenGuestId!, _ct))!.Version;
@@ -161,14 +168,12 @@ public sealed class GuestSyncTests : IDisposable
         var conflict = Assert.Single(report.Conflicts);
         Assert.Equal((GuestField.Language, "de", "muc", GuestMergePolicy.PmsOfRecord), (conflict.Field, conflict.ResolvedValue, conflict.ResolvedFrom, conflict.Policy));
         Assert.Equal([("muc", "de"), ("ber", "en"), ("ham", "de")], conflict.Values.Select(v => (v.HotelId, v.Value)));
-        Assert.Contains(conflict.Values, v => v is { HotelId: "ber", Value: "en" });
     }
 
     [Fact]
     public async Task Conflicting_values_seen_together_are_resolved_by_hotel_order_and_recorded_once()
     {
-        await _chain.SeedAsync("muc", new GuestProfile("Lovelace") { FirstName = "Ada", Email = "ada@example.com", Language = "de" });
-        await _chain.SeedAsync("ber", new GuestProfile("Lovelace") { FirstName = "Ada", Email = "ada@example.com", Language = "en" });
+        await SeedLanguagesAsync(("muc", "de"), ("ber", "en"));
         var service = _chain.Service();
 
         var report = await service.SyncAsync(ByEmail, _ct);
