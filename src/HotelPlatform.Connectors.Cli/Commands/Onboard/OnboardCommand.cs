@@ -90,7 +90,7 @@ internal sealed class OnboardCommand(IAnsiConsole console) : AsyncCommand<Onboar
         }
 
         var checks = new List<OnboardingCheck>();
-        PmsProperty property;
+        PmsProperty? property;
         try
         {
             var connector = services.GetRequiredService<IPmsConnectorRegistry>().Get(hotel.HotelId);

@@ -29,7 +29,7 @@ internal sealed record OnboardingCheck(string Name, CheckOutcome Outcome, string
 internal static class OnboardingProbe
 {
     /// <summary>Runs the connection test (health, property read).</summary>
-    public static async Task<(IReadOnlyList<OnboardingCheck> Checks, PmsProperty Property)> ConnectAsync(IPmsConnector connector, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<OnboardingCheck> Checks, PmsProperty? Property)> ConnectAsync(IPmsConnector connector, CancellationToken cancellationToken)
     {
         var checks = new List<OnboardingCheck>();
         var watch = Stopwatch.StartNew();
@@ -41,9 +41,18 @@ internal static class OnboardingProbe
 
         checks.Add(new("Connection and authentication", health.Status == PmsHealthStatus.Healthy ? CheckOutcome.Passed : CheckOutcome.Failed, health.Description ?? health.Exception?.Message ?? health.Status.ToString(), watch.Elapsed));
         watch.Restart();
-        var property = await connector.GetPropertyAsync(cancellationToken).ConfigureAwait(false);
-        checks.Add(new("Property read", CheckOutcome.Passed, $"{property.Name} ({property.VendorId}), {property.TimeZone}, {property.Currency}", watch.Elapsed));
-        return (checks, property);
+        try
+        {
+            var property = await connector.GetPropertyAsync(cancellationToken).ConfigureAwait(false);
+            checks.Add(new("Property read", CheckOutcome.Passed, $"{property.Name} ({property.VendorId}), {property.TimeZone}, {property.Currency}", watch.Elapsed));
+            return (checks, property);
+        }
+        catch (PmsNotSupportedException exception)
+        {
+            // A channel-manager interface (SiteMinder) does not serve the property back: the health check is the connection test.
+            checks.Add(new("Property read", CheckOutcome.Skipped, exception.Message, watch.Elapsed));
+            return (checks, null);
+        }
     }
 
     /// <summary>Runs the read-only smoke subset.</summary>
