@@ -35,7 +35,10 @@ internal sealed class VendorSimulatorHotel : IAsyncDisposable
     }
 
     /// <summary>Gets every vendor with a simulator.</summary>
-    public static TheoryData<string> AllVendors => [.. Vendors.Keys.Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> VendorNames => [.. Vendors.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Gets every vendor with a simulator, as theory data.</summary>
+    public static TheoryData<string> AllVendors => [.. VendorNames];
 
     /// <summary>Gets the vendor.</summary>
     public string Vendor { get; }
