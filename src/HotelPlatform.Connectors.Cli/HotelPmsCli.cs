@@ -50,6 +50,7 @@ internal static class HotelPmsCli
     {
         config.AddCommand<VersionCommand>("version")
             .WithDescription("Prints the versions of the SDK assemblies this tool was built with.");
+        config.AddCommand<Commands.Onboard.OnboardCommand>("onboard").WithDescription("Onboards a hotel: detects its PMS, validates its settings, tests the connection and a read-only smoke run, then writes its configuration section and a report.");
         config.AddCommand<Commands.Bulk.BulkCommand>("bulk").WithDescription("Runs a chain-wide job (arrivals, health) over the hotels of a configuration file, resumable from a checkpoint.");
         config.AddCommand<Commands.Catalog.CatalogCommand>("catalog").WithDescription("Lists the connectors, what each can do, how it authenticates, its limits and certification (--json for machines).");
         config.AddBranch("guests", guests => guests.AddCommand<Commands.GuestSync.GuestSyncCommand>("sync").WithDescription("Syncs one guest (by --email/--phone) across the chain's PMSs into the golden record; --dry-run reports only."));

@@ -20,7 +20,7 @@ public sealed class BulkCommandTests : IDisposable
                 "berlin-mitte": { "Vendor": "inmemory", "PropertyId": "BER", "TimeZone": "Europe/Berlin", "Currency": "EUR" },
                 "tokyo-ginza": { "Vendor": "inmemory", "PropertyId": "TYO", "TimeZone": "Asia/Tokyo", "Currency": "JPY" },
                 "paris-opera": { "Vendor": "inmemory", "PropertyId": "PAR", "AccountKey": "inmemory:chain" },
-                "munich-apaleo": { "Vendor": "apaleo", "PropertyId": "MUC", "Embedded": true }
+                "vienna-protel": { "Vendor": "protel", "PropertyId": "VIE" }
               }
             }
             """, TestContext.Current.CancellationToken);
@@ -38,13 +38,54 @@ public sealed class BulkCommandTests : IDisposable
         Assert.Equal(HotelPmsCli.Failed, firstExit);
         Assert.Contains("3 succeeded, 1 failed, 0 not run.", first.Output, StringComparison.Ordinal);
         Assert.Contains("arrivals on 2026-03-02", first.Output, StringComparison.Ordinal);
-        Assert.Contains("vendor 'apaleo' is not carried by hotelpms", first.Output, StringComparison.Ordinal);
+        Assert.Contains("vendor 'protel' is not carried by hotelpms", first.Output, StringComparison.Ordinal);
         Assert.Contains("inmemory:chain", first.Output, StringComparison.Ordinal);
 
         Assert.Equal(HotelPmsCli.Failed, secondExit);
         Assert.Equal(3, CountOf(second.Output, "done earlier"));
         Assert.Contains("3 succeeded, 1 failed, 0 not run.", second.Output, StringComparison.Ordinal);
         Assert.Equal(5, (await File.ReadAllLinesAsync(checkpoint, TestContext.Current.CancellationToken)).Length);
+    }
+
+    [Fact]
+    public async Task Bulk_health_runs_a_hotel_of_every_vendor_through_the_hosts_wiring()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var hotels = new System.Text.Json.Nodes.JsonObject();
+        var simulators = new List<VendorSimulatorHotel>();
+        try
+        {
+            foreach (var vendor in VendorSimulatorHotel.VendorNames)
+            {
+                var hotel = await VendorSimulatorHotel.StartAsync(vendor, token);
+                simulators.Add(hotel);
+                var section = new System.Text.Json.Nodes.JsonObject { ["Vendor"] = vendor };
+                foreach (var (key, value) in hotel.Settings)
+                {
+                    section[key] = value;
+                }
+
+                hotels[$"{vendor}-hotel"] = section;
+            }
+
+            var config = Path.Combine(_directory, "appsettings.json");
+            await File.WriteAllTextAsync(config, new System.Text.Json.Nodes.JsonObject { ["Hotels"] = hotels }.ToJsonString(), token);
+            var console = new TestConsole();
+            console.Profile.Width = 250;
+
+            var exit = await HotelPmsCli.RunAsync(["bulk", "health", "--config", config], console);
+
+            Assert.True(exit == HotelPmsCli.Success, console.Output);
+            Assert.Contains("5 succeeded, 0 failed, 0 not run.", console.Output, StringComparison.Ordinal);
+            Assert.Equal(5, CountOf(console.Output, "Healthy"));
+        }
+        finally
+        {
+            foreach (var simulator in simulators)
+            {
+                await simulator.DisposeAsync();
+            }
+        }
     }
 
     [Fact]

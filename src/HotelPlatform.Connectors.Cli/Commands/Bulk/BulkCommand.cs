@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using HotelPlatform.Connectors.Bulk;
-using HotelPlatform.Connectors.InMemory;
+using HotelPlatform.Connectors.Cli.Hotels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -16,9 +16,6 @@ namespace HotelPlatform.Connectors.Cli.Commands.Bulk;
 /// </summary>
 internal sealed class BulkCommand(IAnsiConsole console) : AsyncCommand<BulkCommand.Settings>
 {
-    /// <summary>The vendors this tool carries a connector for; hotels of other vendors are reported, not run.</summary>
-    private static readonly string[] AvailableVendors = ["inmemory"];
-
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(settings.ConfigFile), optional: false, reloadOnChange: false).Build();
@@ -31,14 +28,12 @@ internal sealed class BulkCommand(IAnsiConsole console) : AsyncCommand<BulkComma
             return HotelPmsCli.Failed;
         }
 
-        var builder = new ServiceCollection().AddLogging().AddPmsConnectors()
-            .AllowConfigurationKeys("Embedded", "Name", "TimeZone", "Currency", "AccountKey");
-        foreach (var hotel in hotels.Where(h => IsAvailable(h.Vendor)))
-        {
-            builder.AddInMemory(hotel.Id, hotel.Configuration);
-        }
-
-        var services = builder.Services.BuildServiceProvider();
+        // The hotels of vendors the tool carries, registered the way a host registers them (HotelConnectors); the others
+        // are reported per hotel, so one unknown vendor does not stop the job.
+        var carried = new ConfigurationBuilder()
+            .AddInMemoryCollection(hotels.Where(h => HotelConnectors.IsKnown(h.Vendor)).SelectMany(h => h.Configuration.AsEnumerable()).Where(v => v.Value is not null))
+            .Build();
+        var services = HotelConnectors.Build(carried.GetSection(settings.Section));
         await using var disposeServices = services.ConfigureAwait(false);
         var registry = services.GetRequiredService<IPmsConnectorRegistry>();
         var date = settings.Date ?? DateOnly.FromDateTime(DateTime.UtcNow);
@@ -75,13 +70,11 @@ internal sealed class BulkCommand(IAnsiConsole console) : AsyncCommand<BulkComma
         return report.Failed == 0 && !report.Cancelled ? HotelPmsCli.Success : HotelPmsCli.Failed;
     }
 
-    private static bool IsAvailable(string vendor) => AvailableVendors.Contains(vendor, StringComparer.OrdinalIgnoreCase);
-
     private static async Task<string> RunAsync(BulkJob job, Hotel hotel, IPmsConnectorRegistry registry, DateOnly date, CancellationToken cancellationToken)
     {
-        if (!IsAvailable(hotel.Vendor))
+        if (!HotelConnectors.IsKnown(hotel.Vendor))
         {
-            throw new NotSupportedException($"vendor '{hotel.Vendor}' is not carried by hotelpms (available: {string.Join(", ", AvailableVendors)}).");
+            throw new NotSupportedException($"vendor '{hotel.Vendor}' is not carried by hotelpms (available: {string.Join(", ", HotelConnectors.Vendors)}).");
         }
 
         var connector = registry.Get(hotel.Id);
@@ -144,7 +137,7 @@ internal sealed class BulkCommand(IAnsiConsole console) : AsyncCommand<BulkComma
         }
     }
 
-    private sealed record Hotel(string Id, string Vendor, string AccountKey, IConfiguration Configuration);
+    private sealed record Hotel(string Id, string Vendor, string AccountKey, IConfigurationSection Configuration);
 }
 
 /// <summary>The jobs of <c>hotelpms bulk</c>.</summary>
