@@ -15,8 +15,11 @@ internal static class HotelConnectors
     public static IReadOnlyList<string> Vendors { get; } =
         [PmsVendors.Apaleo, PmsVendors.Cloudbeds, PmsVendors.InMemory, PmsVendors.Mews, PmsVendors.Opera, PmsVendors.SiteMinder];
 
-    /// <summary>Settings a hotel section may carry that no vendor's options read (the sample host's seeding keys, the bulk runner's account).</summary>
-    public static IReadOnlyList<string> ApplicationKeys { get; } = ["Embedded", "Name", "TimeZone", "Currency", "AccountKey"];
+    /// <summary>
+    /// Settings a hotel section may carry that no vendor's options read (the sample host's seeding keys, the bulk
+    /// runner's account, the guest sync's phone region).
+    /// </summary>
+    public static IReadOnlyList<string> ApplicationKeys { get; } = ["Embedded", "Name", "TimeZone", "Currency", "AccountKey", "PhoneRegion"];
 
     /// <summary>Returns whether the tool carries a connector for <paramref name="vendor"/>.</summary>
     public static bool IsKnown(string? vendor) => vendor is not null && Vendors.Contains(vendor.Trim(), StringComparer.OrdinalIgnoreCase);

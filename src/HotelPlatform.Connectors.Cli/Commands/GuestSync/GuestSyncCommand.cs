@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using HotelPlatform.Connectors.Cli.Hotels;
 using HotelPlatform.Connectors.GuestSync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,12 +74,7 @@ internal sealed class GuestSyncCommand(IAnsiConsole console) : AsyncCommand<Gues
             return HotelPmsCli.Failed;
         }
 
-        var services = new ServiceCollection();
-        services.AddPmsConnectors()
-            .AddInMemoryVendor().AddApaleoVendor().AddSiteMinderVendor().AddCloudbedsVendor().AddOperaVendor().AddMewsVendor()
-            .AllowConfigurationKeys("PhoneRegion")
-            .AddFromConfiguration(hotels);
-        var provider = services.BuildServiceProvider();
+        var provider = HotelConnectors.Build(hotels);
         await using var providerScope = provider.ConfigureAwait(false);
         List<GuestSyncHotel> chain = [];
         foreach (var hotel in hotels.GetChildren())
