@@ -10,6 +10,7 @@ using HotelPlatform.Connectors.Webhooks;
 using HotelPlatform.Connectors.Mirror;
 using HotelPlatform.Samples.Host;
 using HotelPlatform.Samples.Host.Analytics;
+using HotelPlatform.Samples.Host.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,6 +33,7 @@ builder.Services.AddPmsConnectors()
     .AddCloudbedsVendor()
     .AddOperaVendor()
     .AddMewsVendor()
+    .ConfigureTelemetry(o => o.IncludeHotelInMetrics = true) // a handful of hotels: the /ops page shows each one (docs/operations.md)
     .AllowConfigurationKeys("Embedded", "Name", "TimeZone", "Currency") // read by EmbeddedSimulators to seed a simulator, not by the vendor's options
     .AddFromConfiguration(builder.Configuration.GetSection("Hotels"));
 
@@ -50,6 +52,9 @@ builder.Services.AddHostedService<EmbeddedWebhookSubscriptions>();
 // Conversation analytics: /analytics (SGD dialogues replayed through the hotels on first run; see docs/analytics.md).
 builder.Services.AddAnalyticsDashboard(builder.Configuration, builder.Environment);
 
+// Management status page /ops behind sign-in, Prometheus scrape endpoint /metrics (docs/operations.md).
+builder.Services.AddOpsDashboard(builder.Configuration);
+
 // Statuses and other enums read as words in the JSON API ("Confirmed", not 1).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
@@ -62,6 +67,7 @@ app.MapWebhookPages();
 app.MapAnalyticsDashboard();
 app.MapMirrorEndpoints();
 app.MapConnectorCatalog();
+app.MapOpsDashboard();
 
 await app.RunAsync();
 

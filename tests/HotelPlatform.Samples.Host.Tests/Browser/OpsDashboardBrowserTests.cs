@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace HotelPlatform.Samples.Host.Tests.Browser;
+
+/// <summary>
+/// The /ops management page in a real headless Chromium against the real sample host: sign-in and roles, live status.
+/// Set <see cref="AnalyticsDashboardBrowserTests.ScreenshotVariable"/> to a folder to save the screenshot docs/operations.md shows.
+/// </summary>
+public sealed class OpsDashboardBrowserTests : IDisposable
+{
+    // The demo users of appsettings.json (README): documented passwords, hashed in configuration.
+    private const string ViewerPassword = "viewer-demo-2026";
+    private const string AdminPassword = "admin-demo-2026";
+    private const string Hotel = "munich-apaleo";
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("sample-ops-");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_anonymous_visitor_is_sent_to_sign_in_and_the_apis_answer_401_without_data()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        using var host = await SampleHostProcess.StartAsync(Path.Combine(_folder.FullName, "inbox.db"));
+        var (page, errors) = await chromium.OpenPageAsync(host.Client.BaseAddress!);
+
+        await page.GotoAsync("/ops");
+        using var status = await host.Client.GetAsync(new Uri("/ops/api/status", UriKind.Relative), Ct);
+        using var live = await host.Client.GetAsync(new Uri("/ops/api/live", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var replay = await host.Client.PostAsync(new Uri("/ops/api/dead-letters/1/replay", UriKind.Relative), null, Ct);
+
+        Assert.StartsWith("/ops/signin", new Uri(page.Url).PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (status.StatusCode, live.StatusCode, replay.StatusCode));
+        Assert.Empty(await status.Content.ReadAsStringAsync(Ct));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_a_viewer_sees_the_page_but_cannot_replay_a_dead_letter()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        using var host = await SampleHostProcess.StartAsync(Path.Combine(_folder.FullName, "inbox.db"));
+        var (page, errors) = await chromium.OpenPageAsync(host.Client.BaseAddress!);
+
+        var refused = await SignInAsync(page, "viewer", "not-the-password");
+        var refusedMessage = await page.Locator("#error").InnerTextAsync();
+        await SignInAsync(page, "viewer", ViewerPassword);
+        var who = await page.Locator("#who").InnerTextAsync();
+        var replay = await page.APIRequest.PostAsync("/ops/api/dead-letters/1/replay");
+        var statusApi = await page.APIRequest.GetAsync("/ops/api/status");
+
+        Assert.Equal(401, refused);
+        Assert.Contains("Wrong user name or password", refusedMessage, StringComparison.Ordinal);
+        Assert.Equal("viewer (viewer)", who);
+        Assert.Equal(403, replay.Status);
+        Assert.Equal(200, statusApi.Status);
+        Assert.Equal(0, await page.Locator("#dead[data-admin='true']").CountAsync());
+        Assert.DoesNotContain(errors, e => !e.Contains("401", StringComparison.Ordinal)); // the refused sign-in's own 401
+    }
+
+    [Fact]
+    public async Task An_admin_sees_a_booking_appear_live_on_the_status_page_and_may_replay_dead_letters()
+    {
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        using var host = await SampleHostProcess.StartAsync(Path.Combine(_folder.FullName, "inbox.db"));
+        var (page, errors) = await chromium.OpenPageAsync(host.Client.BaseAddress!);
+        await SignInAsync(page, "admin", AdminPassword);
+        var row = page.Locator($"#hotels tr[data-hotel='{Hotel}']");
+        await row.WaitForAsync();
+        var before = long.Parse(await row.Locator("td").Nth(5).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        await BookAsync(host);
+        await page.WaitForFunctionAsync(
+            "([hotel, before]) => { const r = document.querySelector(`#hotels tr[data-hotel='${hotel}']`); return r && Number(r.children[5].textContent) > before && r.children[4].textContent !== '–'; }",
+            new object[] { Hotel, before });
+        var p50 = await row.Locator("td").Nth(6).InnerTextAsync();
+        var unknownReplay = await page.APIRequest.PostAsync("/ops/api/dead-letters/999999/replay");
+        var metrics = await host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct);
+        await SaveScreenshotAsync(page);
+
+        Assert.NotEqual("–", p50);
+        Assert.Equal(404, unknownReplay.Status); // allowed for an admin; there is no such dead letter
+        Assert.Contains("pms_operation_duration", metrics, StringComparison.Ordinal);
+        Assert.Contains($"pms_hotel=\"{Hotel}\"", metrics, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    private static async Task<int> SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/ops/signin");
+        await page.FillAsync("input[name=user]", user);
+        await page.FillAsync("input[name=password]", password);
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), r => r.Request.Method == "POST");
+        await page.WaitForLoadStateAsync();
+        return response.Status;
+    }
+
+    private static async Task BookAsync(SampleHostProcess host)
+    {
+        var arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var departure = arrival.AddDays(2);
+        var quote = (await host.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/hotels/{Hotel}/quotes?arrival={arrival:yyyy-MM-dd}&departure={departure:yyyy-MM-dd}", UriKind.Relative), Ct)).EnumerateArray().First();
+        var draft = new { arrival, departure, roomTypeId = quote.GetProperty("roomTypeId").GetString(), ratePlanId = quote.GetProperty("ratePlanId").GetString(), primaryGuest = new { firstName = "Ada", lastName = "Lovelace", email = "ada.lovelace@example.com" } };
+        using var booked = await host.Client.PostAsJsonAsync(new Uri($"/api/hotels/{Hotel}/reservations", UriKind.Relative), draft, Ct);
+        booked.EnsureSuccessStatusCode();
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page)
+    {
+        if (Environment.GetEnvironmentVariable(AnalyticsDashboardBrowserTests.ScreenshotVariable) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "ops-dashboard.png"), FullPage = true });
+        }
+    }
+}
