@@ -12,7 +12,7 @@ namespace HotelPlatform.Connectors.Analytics;
 public static class ConversationEventExport
 {
     /// <summary>Events written between flushes of the JSON writer to the stream.</summary>
-    public const int FlushEvery = 1000;
+    public const int FlushEvery = ReportExport.FlushEvery;
 
     /// <summary>Writes the events as CSV.</summary>
     /// <param name="events">The events, e.g. <see cref="IConversationEventStore.ReadEventsAsync"/>.</param>
@@ -30,37 +30,20 @@ public static class ConversationEventExport
     /// <param name="destination">The stream; left open.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
     /// <returns>The number of events written.</returns>
-    public static async Task<long> WriteJsonAsync(IAsyncEnumerable<ConversationEvent> events, Stream destination, CancellationToken cancellationToken = default)
+    public static Task<long> WriteJsonAsync(IAsyncEnumerable<ConversationEvent> events, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(destination);
-        var json = new Utf8JsonWriter(destination);
-        await using (json.ConfigureAwait(false))
+        return ReportExport.WriteJsonArrayAsync(events, destination, (json, e) =>
         {
-            json.WriteStartArray();
-            long count = 0;
-            await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+            foreach (var (column, value) in Columns.Zip(ConversationReports.EventRow(e)))
             {
-                json.WriteStartObject();
-                foreach (var (column, value) in Columns.Zip(ConversationReports.EventRow(e)))
+                if (value is not null)
                 {
-                    if (value is not null)
-                    {
-                        json.WriteString(column.Name, ReportValues.Invariant(value));
-                    }
-                }
-
-                json.WriteEndObject();
-                if (++count % FlushEvery == 0)
-                {
-                    await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    json.WriteString(column.Name, ReportValues.Invariant(value));
                 }
             }
-
-            json.WriteEndArray();
-            await json.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return count;
-        }
+        }, cancellationToken);
     }
 
     private static IReadOnlyList<ReportColumn> Columns => ConversationReports.Events.Columns;
