@@ -23,7 +23,7 @@ internal static class AnalyticsDashboard
         // DuckDB file beside the webhook inbox; ":memory:" keeps nothing (tests).
         string store = configuration["Analytics:Store"] ?? "analytics.duckdb";
         services.AddSingleton<IConversationEventStore>(_ => new DuckDbConversationEventStore(store == ":memory:" ? store : Path.Combine(environment.ContentRootPath, store)));
-        services.AddSingleton(sp => ReportCatalog.CreateDefault(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => ReportCatalog.Create(AnalyticsReportConfiguration.Read(configuration), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<LiveCallFeed>();
         services.AddSingleton<AnalyticsReplay>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalyticsReplay>());
@@ -80,7 +80,18 @@ internal static class AnalyticsDashboard
         var report = catalog.Open(name, store, ReadFilter(context.Request, time).Filter);
         context.Response.ContentType = ReportExport.ContentType(parsed);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportExport.FileName(report, parsed)}\"";
-        await ReportExport.WriteAsync(report, parsed, context.Response.Body, context.RequestAborted);
+        try
+        {
+            await ReportExport.WriteAsync(report, parsed, context.Response.Body, context.RequestAborted);
+        }
+        catch (ReportConfigurationException ex) when (!context.Response.HasStarted)
+        {
+            // Every export reads its first row before writing, so a report missing its settings answers with why.
+            context.Response.Headers.ContentDisposition = default;
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(ex.Message, context.RequestAborted);
+        }
     }
 
     private static async Task<IResult> ChartAsync(string name, HttpRequest request, ReportCatalog catalog, IConversationEventStore store, TimeProvider time, CancellationToken ct)
@@ -91,8 +102,18 @@ internal static class AnalyticsDashboard
         }
 
         var report = catalog.Open(name, store, ReadFilter(request, time).Filter);
-        var rows = await ReportChartRenderer.ReadChartRowsAsync(report, ct);
-        return Results.Content(ReportChartRenderer.RenderSvg(report, rows, 560, 300), "image/svg+xml");
+        try
+        {
+            var rows = await ReportChartRenderer.ReadChartRowsAsync(report, ct);
+            return Results.Content(ReportChartRenderer.RenderSvg(report, rows, 560, 300), "image/svg+xml");
+        }
+        catch (ReportConfigurationException ex)
+        {
+            // The tile says what the report needs instead of showing a broken image.
+            return Results.Content(
+                $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"300\"><text x=\"12\" y=\"150\" font-family=\"sans-serif\" font-size=\"13\">{Encode(ex.Message)}</text></svg>",
+                "image/svg+xml");
+        }
     }
 
     private static async Task<IResult> PageAsync(HttpRequest request, ReportCatalog catalog, IConversationEventStore store, IPmsConnectorRegistry hotels, AnalyticsReplay replay, TimeProvider time, CancellationToken ct)

@@ -113,20 +113,28 @@ public static class ReportExport
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
+        return await WriteJsonArrayAsync(report.Rows, destination, (json, row) =>
+        {
+            for (int i = 0; i < report.Columns.Count; i++)
+            {
+                json.WritePropertyName(report.Columns[i].Name);
+                WriteJsonValue(json, row[i]);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one JSON array with an object per item as the items are read, flushed every <see cref="FlushEvery"/> items.</summary>
+    internal static async Task<long> WriteJsonArrayAsync<T>(IAsyncEnumerable<T> items, Stream destination, Action<Utf8JsonWriter, T> writeProperties, CancellationToken cancellationToken)
+    {
         var json = new Utf8JsonWriter(destination);
         await using (json.ConfigureAwait(false))
         {
             json.WriteStartArray();
             long count = 0;
-            await foreach (var row in report.Rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 json.WriteStartObject();
-                for (int i = 0; i < report.Columns.Count; i++)
-                {
-                    json.WritePropertyName(report.Columns[i].Name);
-                    WriteJsonValue(json, row[i]);
-                }
-
+                writeProperties(json, item);
                 json.WriteEndObject();
                 if (++count % FlushEvery == 0)
                 {

@@ -25,6 +25,17 @@ public static class ConversationReports
         return [Summary, Outcomes, Funnel, DailyTrend(time), HandlingTime, IntentScores, IntentConfusion, Events];
     }
 
+    /// <summary>Creates every built-in report: these and the analysis reports (<see cref="AnalysisReports.All"/>), before the events.</summary>
+    /// <param name="time">The clock that ends an open-ended trend range (today, UTC).</param>
+    /// <param name="settings">The analysis reports' rates, targets, period and bin width.</param>
+    /// <returns>The reports, in the order a manager reads them.</returns>
+    public static IReadOnlyList<IReportSource> All(TimeProvider time, AnalyticsReportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var conversation = All(time);
+        return [.. conversation.Take(conversation.Count - 1), .. AnalysisReports.All(settings), Events];
+    }
+
     /// <summary>Gets the headline figures of <see cref="IConversationEventStore.GetConversationMetricsAsync"/>.</summary>
     public static IReportSource Summary { get; } = new ReportSource(
         "summary",
@@ -178,13 +189,16 @@ public static class ConversationReports
     {
         await foreach (var e in store.ReadEventsAsync(filter, cancellationToken).ConfigureAwait(false))
         {
-            yield return
-            [
-                e.EventId, e.ConversationId, e.HotelId, e.Kind.ToString(), e.OccurredAt, e.TurnIndex is { } turn ? (long)turn : null, e.Speaker, e.Text, e.Intent,
-                e.Confidence, e.Operation, e.Vendor, e.Duration?.TotalMilliseconds, e.Outcome, e.Amount, e.Currency, e.ReservationId, e.Channel, e.Language, e.Score,
-            ];
+            yield return EventRow(e);
         }
     }
+
+    /// <summary>An event as a row of <see cref="Events"/> (also what <see cref="ConversationEventExport"/> writes).</summary>
+    internal static IReadOnlyList<object?> EventRow(ConversationEvent e) =>
+    [
+        e.EventId, e.ConversationId, e.HotelId, e.Kind.ToString(), e.OccurredAt, e.TurnIndex is { } turn ? (long)turn : null, e.Speaker, e.Text, e.Intent,
+        e.Confidence, e.Operation, e.Vendor, e.Duration?.TotalMilliseconds, e.Outcome, e.Amount, e.Currency, e.ReservationId, e.Channel, e.Language, e.Score,
+    ];
 
     // One metrics query per day: the store's own definitions, so a day's figures always equal the summary over that day.
     private static async IAsyncEnumerable<IReadOnlyList<object?>> ReadTrendRowsAsync(

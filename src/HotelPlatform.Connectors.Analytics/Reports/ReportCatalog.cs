@@ -14,13 +14,24 @@ public sealed partial class ReportCatalog
     /// <summary>Gets the registered reports, in the order added.</summary>
     public IReadOnlyList<IReportSource> Sources => _sources;
 
-    /// <summary>Creates a catalog of the built-in conversation reports.</summary>
+    /// <summary>Creates a catalog of every built-in report, without exchange rates or SLA targets.</summary>
     /// <param name="time">The clock that bounds open-ended trend ranges; the system clock when <see langword="null"/>.</param>
     /// <returns>The catalog.</returns>
-    public static ReportCatalog CreateDefault(TimeProvider? time = null)
+    public static ReportCatalog CreateDefault(TimeProvider? time = null) => Create(AnalyticsReportSettings.None, time);
+
+    /// <summary>
+    /// Creates a catalog of every built-in report with the host's settings; the revenue and SLA reports need
+    /// <see cref="AnalyticsReportSettings.Rates"/> and <see cref="AnalyticsReportSettings.Sla"/> and, without them, fail
+    /// with a <see cref="ReportConfigurationException"/> when read.
+    /// </summary>
+    /// <param name="settings">Rates, targets, period and bin width.</param>
+    /// <param name="time">The clock that bounds open-ended trend ranges; the system clock when <see langword="null"/>.</param>
+    /// <returns>The catalog.</returns>
+    public static ReportCatalog Create(AnalyticsReportSettings settings, TimeProvider? time = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var catalog = new ReportCatalog();
-        foreach (var source in ConversationReports.All(time ?? TimeProvider.System))
+        foreach (var source in ConversationReports.All(time ?? TimeProvider.System, settings))
         {
             catalog.Add(source);
         }

@@ -102,7 +102,8 @@ public sealed class ReportExportTests
     public async Task Every_built_in_report_exports_to_every_format_with_the_same_rows()
     {
         using var store = await SampleStore.CreateAsync(Ct);
-        var catalog = ReportCatalog.CreateDefault(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(SampleStore.Day.AddDays(1)));
+        var settings = new AnalyticsReportSettings { Rates = GeneratedCalls.Rates, Sla = new SlaTargets { MinCompletionRate = 0.5, MaxPmsLatencyP95 = TimeSpan.FromSeconds(1) } };
+        var catalog = ReportCatalog.Create(settings, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(SampleStore.Day.AddDays(1)));
         foreach (var source in catalog.Sources)
         {
             var report = catalog.Open(source.Name, store, AnalyticsFilter.All);

@@ -40,7 +40,7 @@ public sealed class AnalyticsDashboardBrowserTests : IDisposable
         Assert.Equal(200, response?.Status);
         Assert.Equal(SeedCalls.ToString(System.Globalization.CultureInfo.InvariantCulture), calls);
         Assert.Matches("SGD dev split|seeded generator", source);
-        Assert.Equal(5, await page.Locator("img[src^='/analytics/charts/']").CountAsync());
+        Assert.Equal(10, await page.Locator("img[src^='/analytics/charts/']").CountAsync());
         Assert.Empty(errors);
     }
 
@@ -91,7 +91,7 @@ public sealed class AnalyticsDashboardBrowserTests : IDisposable
             opened.Add(download.SuggestedFilename);
         }
 
-        Assert.Equal(8 * 4, opened.Distinct().Count());
+        Assert.Equal(19 * 4, opened.Distinct().Count());
         Assert.Empty(errors);
     }
 
