@@ -45,7 +45,7 @@ public sealed class ReplayedForecastBacktestTests
     }
 
     [Fact]
-    public async Task On_replayed_calls_the_pickup_model_beats_seasonal_naive_but_by_less_than_the_twenty_percent_goal()
+    public async Task On_replayed_calls_the_pickup_model_beats_seasonal_naive_by_the_twenty_percent_goal()
     {
         _ = SgdDataset.TrainDialogues;
         var run = await Seasonal.Value;
@@ -53,7 +53,7 @@ public sealed class ReplayedForecastBacktestTests
 
         Assert.True(run.Result.Forecasts > 0);
         Assert.True(run.Result.PickupMape < run.Result.SeasonalNaiveMape, Describe(run));
-        Assert.True(run.Result.Improvement < 0.2, Describe(run));
+        Assert.True(run.Result.Improvement >= 0.2, Describe(run));
     }
 
     [Fact]
