@@ -17,9 +17,16 @@ internal sealed class ReplayHotel : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public ReplayHotel()
+        : this(Now, closedYears: 2)
     {
+    }
+
+    /// <summary>A hotel whose clock starts at <paramref name="now"/> and whose closed room type stays closed <paramref name="closedYears"/> years.</summary>
+    public ReplayHotel(DateTimeOffset now, int closedYears)
+    {
+        Clock = new FakeTimeProvider(now);
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        services.AddSingleton<TimeProvider>(Clock);
         services.AddPmsConnectors().AddInMemory(HotelId, options =>
         {
             options.SeedDemoData = false;
@@ -27,12 +34,14 @@ internal sealed class ReplayHotel : IAsyncDisposable
                 .AddRoomType("STD", "Standard double room", rooms: 2000)
                 .AddRoomType("SOLDOUT", "Sold-out room", rooms: 1)
                 .AddRatePlan("FLEX", "Flexible", plan => plan.Price("STD", 120m).Price("SOLDOUT", 120m))
-                .Restrict("SOLDOUT", DateOnly.FromDateTime(Now.UtcDateTime), DateOnly.FromDateTime(Now.UtcDateTime).AddYears(2), new StayRestrictions { Closed = true }));
+                .Restrict("SOLDOUT", DateOnly.FromDateTime(now.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime).AddYears(closedYears), new StayRestrictions { Closed = true }));
         });
         _services = services.BuildServiceProvider();
         Connector = _services.GetRequiredService<IPmsConnectorRegistry>().Get(HotelId);
         Pms = _services.GetRequiredKeyedService<InMemoryPms>(HotelId);
     }
+
+    public FakeTimeProvider Clock { get; }
 
     public IPmsConnector Connector { get; }
 

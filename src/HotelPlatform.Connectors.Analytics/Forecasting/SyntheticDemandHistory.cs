@@ -31,10 +31,9 @@ public static class SyntheticDemandHistory
         for (int i = 0; i < nights; i++)
         {
             var night = firstNight.AddDays(i);
-            double season = 1 + (0.25 * Math.Sin(2 * Math.PI * (night.DayOfYear - 100) / 365.0));
             double growth = Math.Pow(1 + yearlyGrowth, i / 365.0);
             double shock = Math.Exp(0.15 * Gaussian(random));
-            double mean = capacity * baseOccupancy * season * WeekdayFactor[(int)night.DayOfWeek] * growth * shock;
+            double mean = capacity * baseOccupancy * Seasonality(night) * growth * shock;
             int demand = Math.Max(0, (int)Math.Round(mean + (Math.Sqrt(mean) * Gaussian(random))));
 
             leads.Clear();
@@ -53,6 +52,13 @@ public static class SyntheticDemandHistory
 
         return bookings;
     }
+
+    /// <summary>The known seasonal structure of a day's demand: the yearly season (±25 %, peaking in summer) × its weekday factor.</summary>
+    internal static double Seasonality(DateOnly day) =>
+        (1 + (0.25 * Math.Sin(2 * Math.PI * (day.DayOfYear - 100) / 365.0))) * WeekdayFactor[(int)day.DayOfWeek];
+
+    /// <summary>The largest value <see cref="Seasonality"/> takes.</summary>
+    internal static double MaxSeasonality => 1.25 * WeekdayFactor.Max();
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

@@ -56,7 +56,8 @@ public sealed class SgdReplayDriver
             new($"{conversationId}/{events.Count.ToString(CultureInfo.InvariantCulture)}", conversationId, hotelId, kind, clock) { TurnIndex = turn };
 
         events.Add(New(ConversationEventKind.CallStarted) with { Channel = _options.Channel, Language = _options.Language });
-        var arrival = DateOnly.FromDateTime(startedAt.UtcDateTime).AddDays(1 + (int)(StableHash(dialogue.DialogueId) % (uint)Math.Max(1, _options.MaxLeadDays)));
+        var callDay = DateOnly.FromDateTime(startedAt.UtcDateTime);
+        var arrival = callDay.AddDays(1 + (int)(StableHash(dialogue.DialogueId) % (uint)Math.Max(1, _options.MaxLeadDays)));
         string? previousAgentUtterance = null;
         using var scope = _capture.BeginScope();
         for (int index = 0; index < dialogue.Turns.Count; index++)
@@ -72,7 +73,7 @@ public sealed class SgdReplayDriver
                 }
                 else
                 {
-                    await AddAgentTurnAsync(events, New, index, frame, hotel, conversationId, arrival, scope, cancellationToken).ConfigureAwait(false);
+                    await AddAgentTurnAsync(events, New, index, frame, hotel, conversationId, (callDay, arrival), scope, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -112,13 +113,13 @@ public sealed class SgdReplayDriver
         SgdFrame frame,
         IPmsConnector hotel,
         string conversationId,
-        DateOnly arrival,
+        (DateOnly CallDay, DateOnly PlacedArrival) dates,
         PmsOperationScope scope,
         CancellationToken cancellationToken)
     {
         if (frame.ServiceCall is { } call)
         {
-            var departure = arrival.AddDays(Nights(call));
+            var (arrival, departure) = StayOf(call, dates.CallDay, dates.PlacedArrival);
             switch (call.Method)
             {
                 case "SearchHotel" or "SearchHouse":
@@ -184,6 +185,25 @@ public sealed class SgdReplayDriver
         int words = utterance.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return TimeSpan.FromSeconds(Math.Round(words / _options.WordsPerSecond, 1)) + _options.PausePerTurn;
     }
+
+    private (DateOnly Arrival, DateOnly Departure) StayOf(SgdServiceCall call, DateOnly callDay, DateOnly placedArrival)
+    {
+        if (_options.StayDatesFromDialogue && RecordedDate(call, "check_in_date") is { } checkIn)
+        {
+            var arrival = callDay.AddDays(Math.Max(0, checkIn.DayNumber - SgdReplayOptions.DialogueDay.DayNumber));
+            int nights = RecordedDate(call, "check_out_date") is { } checkOut && checkOut > checkIn
+                ? Math.Min(checkOut.DayNumber - checkIn.DayNumber, 14)
+                : Nights(call);
+            return (arrival, arrival.AddDays(nights));
+        }
+
+        return (placedArrival, placedArrival.AddDays(Nights(call)));
+    }
+
+    private static DateOnly? RecordedDate(SgdServiceCall call, string slot) =>
+        call.Parameters.TryGetValue(slot, out string? text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
 
     private static int Nights(SgdServiceCall call)
     {

@@ -39,4 +39,16 @@ public sealed class SgdReplayOptions
     /// ("March 3rd", "next Friday"), so each dialogue's stay is placed 1 to this many days after its call, fixed by its id.
     /// </summary>
     public int MaxLeadDays { get; set; } = 60;
+
+    /// <summary>
+    /// Gets or sets whether a call's stay dates come from the dialogue itself: SGD normalises every date to a calendar on
+    /// which the dialogue takes place on <see cref="DialogueDay"/> ("today" is 2019-03-01, "tomorrow" 2019-03-02), so a
+    /// service call's <c>check_in_date</c> gives the lead time from the call to the arrival (0 to 13 days in the dataset),
+    /// and its <c>check_out_date</c>, where given, the nights. A call without a recorded check-in falls back to the stay
+    /// placed by <see cref="MaxLeadDays"/>. Off by default: the stay is then always placed by <see cref="MaxLeadDays"/>.
+    /// </summary>
+    public bool StayDatesFromDialogue { get; set; }
+
+    /// <summary>The date SGD's normalised dates count from: the day every dialogue takes place on.</summary>
+    public static DateOnly DialogueDay { get; } = new(2019, 3, 1);
 }
