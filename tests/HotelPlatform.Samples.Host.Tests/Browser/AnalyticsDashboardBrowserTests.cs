@@ -83,7 +83,16 @@ public sealed class AnalyticsDashboardBrowserTests : IDisposable
         {
             string report = (await button.GetAttributeAsync("data-report"))!;
             string format = (await button.GetAttributeAsync("data-format"))!;
-            var download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync());
+            IDownload download;
+            try
+            {
+                download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync());
+            }
+            catch (TimeoutException exception)
+            {
+                throw new TimeoutException($"The {report}.{format} export did not download (after {opened.Count} that did).", exception);
+            }
+
             string path = Path.Combine(_folder.FullName, download.SuggestedFilename);
             await download.SaveAsAsync(path);
             Assert.Equal($"{report}.{format}", download.SuggestedFilename);
