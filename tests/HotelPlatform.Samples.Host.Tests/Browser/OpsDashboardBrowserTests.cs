@@ -100,7 +100,10 @@ public sealed class OpsDashboardBrowserTests : IDisposable
         await page.FillAsync("input[name=user]", user);
         await page.FillAsync("input[name=password]", password);
         var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), r => r.Request.Method == "POST");
-        await page.WaitForLoadStateAsync();
+
+        // Wait for what the answer shows, not for a load state: after the POST's redirect the "load" of the page that
+        // follows can fire before the wait starts (a loaded CI machine saw the wait time out at 30 s).
+        await page.Locator(response.Status == 401 ? "#error" : "#who").WaitForAsync();
         return response.Status;
     }
 
