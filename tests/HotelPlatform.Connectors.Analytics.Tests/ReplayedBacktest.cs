@@ -27,11 +27,17 @@ internal sealed record ReplayedBacktest(IReadOnlyList<SgdDialogue> Dialogues, Pm
     private static readonly Lazy<Task<IReadOnlyList<SgdDialogue>>> All = new(async () =>
         [.. await SgdDialogueReader.ReadAllAsync(SgdDataset.TrainDialogues), .. await TrainedDetector.DevAsync()]);
 
-    public static async Task<ReplayedBacktest> RunAsync(int seed, bool seasonal, CancellationToken cancellationToken)
+    /// <param name="seed">The seed of the draw: which dialogue falls on which day, and the call times.</param>
+    /// <param name="seasonal">Whether the call times follow the season.</param>
+    /// <param name="cancellationToken">Stops the replay.</param>
+    /// <param name="calls">Replays only the first this many dialogues of the seeded draw (all when null): a check that
+    /// needs a replay but not the whole corpus (determinism) stays quick.</param>
+    public static async Task<ReplayedBacktest> RunAsync(int seed, bool seasonal, CancellationToken cancellationToken, int? calls = null)
     {
         var detector = await TrainedDetector.GetAsync();
         var dialogues = (await All.Value).ToArray();
         new Random(seed).Shuffle(dialogues); // which dialogue falls on which day is part of the seeded draw
+        dialogues = dialogues[..Math.Min(calls ?? dialogues.Length, dialogues.Length)];
         var times = SgdCallSchedule.Spread(dialogues.Length, FirstDay, WindowDays, seed, seasonal);
         await using var hotel = new ReplayHotel(times[0], closedYears: 4);
         using var store = new DuckDbConversationEventStore();
