@@ -67,7 +67,7 @@ public sealed class OpsDashboardBrowserTests : IDisposable
     }
 
     [Fact]
-    public async Task An_admin_sees_a_booking_appear_live_on_the_status_page_and_may_replay_dead_letters()
+    public async Task An_admin_sees_a_booking_appear_live_on_the_status_page_and_may_replay_dead_letters_and_metrics_carry_the_quota()
     {
         await using var chromium = await HeadlessChromium.LaunchAsync();
         using var host = await SampleHostProcess.StartAsync(Path.Combine(_folder.FullName, "inbox.db"));
@@ -90,6 +90,7 @@ public sealed class OpsDashboardBrowserTests : IDisposable
         Assert.Equal(404, unknownReplay.Status); // allowed for an admin; there is no such dead letter
         Assert.Contains("pms_operation_duration", metrics, StringComparison.Ordinal);
         Assert.Contains($"pms_hotel=\"{Hotel}\"", metrics, StringComparison.Ordinal);
+        Assert.Contains(metrics.Split('\n'), line => line.StartsWith("pms_rate_limit_available_permits", StringComparison.Ordinal) && line.Contains("pms_account=\"apaleo:apaleo-simulator-client\"", StringComparison.Ordinal));
         Assert.Empty(errors);
     }
 
