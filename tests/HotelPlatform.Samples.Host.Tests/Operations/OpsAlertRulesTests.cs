@@ -1,6 +1,8 @@
 using HotelPlatform.Samples.Host.Operations;
 using HotelPlatform.Samples.Host.Operations.Alerts;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HotelPlatform.Samples.Host.Tests.Operations;
 
@@ -141,6 +143,23 @@ public sealed class OpsAlertRulesTests
         Assert.True(validator.Validate(null, new OpsSlaOptions()).Succeeded);
     }
 
+    [Fact]
+    public void The_host_refuses_bad_alert_and_sla_settings_when_their_options_are_first_read()
+    {
+        using var folder = new TemporaryFolder();
+        using var provider = OpsTestServices.Build(folder.Path, TimeProvider.System, ["berlin"], new()
+        {
+            ["Ops:Alerts:Rules:QuotaInUse:Above"] = "90",
+            ["Ops:Sla:MaxErrorRate"] = "5",
+        });
+
+        var alerts = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OpsAlertOptions>>().Value);
+        var sla = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OpsSlaOptions>>().Value);
+
+        Assert.Contains("Ops:Alerts:Rules:QuotaInUse:Above is a share between 0 and 1 (it is 90)", alerts.Message, StringComparison.Ordinal);
+        Assert.Contains("Ops:Sla:MaxErrorRate is a share between 0 and 1 (it is 5)", sla.Message, StringComparison.Ordinal);
+    }
+
     private static OpsAlertOptions Bind(Dictionary<string, string?> settings)
     {
         var options = new OpsAlertOptions();
@@ -158,4 +177,18 @@ public sealed class OpsAlertRulesTests
         Dictionary<string, OpsDeliveryCounts>? deliveries = null,
         HashSet<(string, string)>? open = null) =>
         new(Now, open ?? new HashSet<(string, string)>(), hotels, errors ?? [], quotas ?? [], deliveries ?? []);
+}
+
+/// <summary>A temporary folder deleted with its SQLite files when the test ends.</summary>
+internal sealed class TemporaryFolder : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ops-");
+
+    public string Path => _folder.FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
 }
