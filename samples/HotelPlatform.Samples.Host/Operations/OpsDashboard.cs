@@ -102,6 +102,8 @@ internal static class OpsDashboard
         const ms = v => v == null ? '–' : v.toFixed(1);
         const pct = v => (v * 100).toFixed(1) + ' %';
         const at = v => v ? new Date(v).toLocaleTimeString() : '–';
+        // A TimeSpan as JSON ("1.00:00:00", "00:05:00") in hours or minutes.
+        const span = t => { const m = /^(?:(\d+)\.)?(\d+):(\d+):/.exec(t); if (!m) return t; const minutes = ((+(m[1] || 0)) * 24 + +m[2]) * 60 + +m[3]; return minutes % 60 === 0 ? minutes / 60 + ' h' : minutes + ' min'; };
         function row(table, cells, cls) {
           const tr = document.createElement('tr');
           if (cls) tr.className = cls;
@@ -157,7 +159,7 @@ internal static class OpsDashboard
           if (!response.ok) return;
           const report = await response.json(), table = document.getElementById('sla');
           const met = m => m.value == null ? '–' : (m.met ? '✓ ' : '✗ ');
-          document.getElementById('sla-window').textContent = 'Over the last ' + report.window + '.';
+          document.getElementById('sla-window').textContent = 'Over the last ' + span(report.window) + ' (targets after each value).';
           table.tBodies[0].replaceChildren();
           for (const h of report.hotels) {
             row(table, [[h.hotel], [h.vendor, true],
