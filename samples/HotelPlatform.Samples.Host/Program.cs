@@ -52,8 +52,8 @@ builder.Services.AddHostedService<EmbeddedWebhookSubscriptions>();
 // Conversation analytics: /analytics (SGD dialogues replayed through the hotels on first run; see docs/analytics.md).
 builder.Services.AddAnalyticsDashboard(builder.Configuration, builder.Environment);
 
-// Management status page /ops behind sign-in, Prometheus scrape endpoint /metrics (docs/operations.md).
-builder.Services.AddOpsDashboard(builder.Configuration);
+// Management status page /ops behind sign-in (alerts, SLA, quota), Prometheus scrape endpoint /metrics (docs/operations.md).
+builder.Services.AddOpsDashboard(builder.Configuration, Path.GetDirectoryName(inboxPath)!); // alerts kept beside the inbox
 
 // Statuses and other enums read as words in the JSON API ("Confirmed", not 1).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -25,6 +25,7 @@ internal static class PmsRuntime
 
         services.AddSingleton<PmsRuntimeMarker>();
         services.TryAddSingleton(static sp => new PmsInstrumentation(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(static sp => new PmsRateLimitGauges(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<PmsCredentialRegistry>();
         services.TryAddSingleton<PmsRateLimiterRegistry>();
 

@@ -129,7 +129,7 @@ internal sealed class SampleHostProcess : IDisposable
         throw new InvalidOperationException("The sample host did not become healthy within a minute.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

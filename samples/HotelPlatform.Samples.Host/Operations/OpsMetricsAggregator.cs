@@ -35,6 +35,7 @@ internal sealed class OpsMetricsAggregator : IDisposable
     private readonly MeterListener _listener = new();
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string Hotel, string Vendor), RecentOperations> _connections = new();
+    private readonly ConcurrentDictionary<string, OpsOperationWindow> _windows = new(StringComparer.Ordinal);
     private long _version;
 
     public OpsMetricsAggregator(IMeterFactory meterFactory, TimeProvider time)
@@ -64,6 +65,10 @@ internal sealed class OpsMetricsAggregator : IDisposable
         [.. _connections.GroupBy(c => c.Key.Vendor, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => RecentOperations.Merge(g.Select(c => c.Value)).Describe(AnyHotel, g.Key))];
 
+    /// <summary>A hotel's operations over the <paramref name="window"/> before now (alert rules, SLA), or none when it has had none.</summary>
+    public OpsWindowStats Over(string hotel, TimeSpan window) =>
+        _windows.TryGetValue(hotel, out var operations) ? operations.Over(_time.GetUtcNow(), window) : new OpsWindowStats(0, 0, null);
+
     public void Dispose() => _listener.Dispose();
 
     private void OnDuration(Instrument instrument, double seconds, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
@@ -84,7 +89,9 @@ internal sealed class OpsMetricsAggregator : IDisposable
             return;
         }
 
-        _connections.GetOrAdd((hotel ?? AnyHotel, vendor), _ => new RecentOperations()).Add(seconds, outcome, _time.GetUtcNow());
+        var now = _time.GetUtcNow();
+        _connections.GetOrAdd((hotel ?? AnyHotel, vendor), _ => new RecentOperations()).Add(seconds, outcome, now);
+        _windows.GetOrAdd(hotel ?? AnyHotel, _ => new OpsOperationWindow()).Add(now, seconds, IsConnectionFailure(outcome));
         Interlocked.Increment(ref _version);
     }
 

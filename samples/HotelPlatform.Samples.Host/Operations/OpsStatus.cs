@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using HotelPlatform.Connectors;
 using HotelPlatform.Connectors.Webhooks;
+using HotelPlatform.Samples.Host.Operations.Alerts;
 
 namespace HotelPlatform.Samples.Host.Operations;
 
@@ -15,15 +16,22 @@ internal sealed record OpsHotelStatus(
     int WebhookBacklog,
     int DeadLetters);
 
-/// <summary>The whole status page: every configured hotel and every vendor's roll-up.</summary>
-internal sealed record OpsStatusSnapshot(DateTimeOffset At, IReadOnlyList<OpsHotelStatus> Hotels, IReadOnlyList<OpsConnectionStats> Vendors);
+/// <summary>The whole status page: every configured hotel, every vendor's roll-up, every account's quota and the recent alerts.</summary>
+internal sealed record OpsStatusSnapshot(
+    DateTimeOffset At,
+    IReadOnlyList<OpsHotelStatus> Hotels,
+    IReadOnlyList<OpsConnectionStats> Vendors,
+    IReadOnlyList<OpsQuotaStatus> Quotas,
+    IReadOnlyList<OpsAlert> Alerts);
 
-/// <summary>Assembles the status page from the metrics aggregator, the last health reports and the webhook inbox.</summary>
+/// <summary>Assembles the status page from the metrics aggregator, the last health reports, the webhook inbox, the quota gauges and the alert store.</summary>
 internal sealed class OpsStatus(
     IPmsConnectorRegistry registry,
     OpsMetricsAggregator metrics,
     OpsHealthPublisher health,
     IPmsEventInbox inbox,
+    OpsQuota quota,
+    OpsAlertStore alerts,
     TimeProvider time)
 {
     /// <summary>The inbox is counted up to this many items per hotel and status; the page shows "1000+" beyond.</summary>
@@ -49,21 +57,21 @@ internal sealed class OpsStatus(
                 dead.Count));
         }
 
-        return new OpsStatusSnapshot(time.GetUtcNow(), rows, metrics.Vendors());
+        return new OpsStatusSnapshot(time.GetUtcNow(), rows, metrics.Vendors(), quota.Accounts(), await alerts.RecentAsync(OpsAlerts.RecentLimit, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
-    /// A snapshot now, then one whenever an operation was measured or a health report arrived (checked every
+    /// A snapshot now, then one whenever an operation was measured, a health report arrived or an alert changed (checked every
     /// <paramref name="tick"/>), and at least every <paramref name="refresh"/> so inbox counts stay current.
     /// </summary>
     public async IAsyncEnumerable<OpsStatusSnapshot> WatchAsync(TimeSpan tick, TimeSpan refresh, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var seen = (Metrics: -1L, Health: -1L);
+        var seen = (Metrics: -1L, Health: -1L, Alerts: -1L);
         var sentAt = DateTimeOffset.MinValue;
         using var timer = new PeriodicTimer(tick, time);
         do
         {
-            var now = (metrics.Version, health.Version);
+            var now = (metrics.Version, health.Version, alerts.Version);
             if (now != seen || time.GetUtcNow() - sentAt >= refresh)
             {
                 seen = now;

@@ -72,6 +72,12 @@ internal static partial class PmsResilience
         var limiter = options.RateLimit is not { } quota ? null
             : shared is not null ? shared.GetLimiter(options.EffectiveAccountKey, quota)
             : registry.GetLimiter(options.EffectiveAccountKey, quota);
+        if (limiter is not null)
+        {
+            // Quota in use on the meter (pms.rate_limit.*), whichever limiter paces the account.
+            services.GetService<PmsRateLimitGauges>()?.Track(options.Vendor, options.EffectiveAccountKey, options.RateLimit!, limiter);
+        }
+
         builder.AddRateLimiter(new RateLimiterStrategyOptions
         {
             Name = "pms-rate-limiter",

@@ -22,6 +22,15 @@ public static class PmsTelemetry
     /// <summary>The counter of operations.</summary>
     public const string OperationCountMetric = "pms.operations";
 
+    /// <summary>The gauge of the permits a vendor account's rate limiter has free now, tagged <see cref="VendorTag"/> and <see cref="AccountTag"/>.</summary>
+    public const string RateLimitAvailablePermitsMetric = "pms.rate_limit.available_permits";
+
+    /// <summary>The gauge of the permits a vendor account's rate limiter holds when none is in use (its burst), tagged <see cref="VendorTag"/> and <see cref="AccountTag"/>.</summary>
+    public const string RateLimitPermitLimitMetric = "pms.rate_limit.permit_limit";
+
+    /// <summary>The vendor account tag of the rate-limit gauges (<see cref="Http.PmsHttpClientOptions.EffectiveAccountKey"/>; never a secret).</summary>
+    public const string AccountTag = "pms.account";
+
     /// <summary>The vendor tag (<c>apaleo</c>).</summary>
     public const string VendorTag = "pms.vendor";
 
