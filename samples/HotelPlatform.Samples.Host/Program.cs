@@ -8,6 +8,7 @@ using HotelPlatform.Connectors.Simulators.Opera;
 using HotelPlatform.Connectors.Simulators.Mews;
 using HotelPlatform.Connectors.Webhooks;
 using HotelPlatform.Connectors.Mirror;
+using HotelPlatform.Connectors.GuestSync;
 using HotelPlatform.Samples.Host;
 using HotelPlatform.Samples.Host.Analytics;
 using HotelPlatform.Samples.Host.Operations;
@@ -46,6 +47,7 @@ var inboxPath = Path.Combine(builder.Environment.ContentRootPath, builder.Config
 builder.Services.AddPmsWebhooks(o => builder.Configuration.GetSection("Webhooks").Bind(o))
     .UseSqlite(inboxPath)
     .AddEventHandler<SampleEventHandler>()
+    .AddGuestSync(o => builder.Configuration.GetSection("GuestSync").Bind(o)) // reservation events sync their guest across the chain; off in appsettings.json (docs/guest-sync.md)
     .AddReservationMirror().UseSqlite(Path.Combine(Path.GetDirectoryName(inboxPath)!, "pms-mirror.db")); // docs/mirror.md
 builder.Services.AddHostedService<EmbeddedWebhookSubscriptions>();
 

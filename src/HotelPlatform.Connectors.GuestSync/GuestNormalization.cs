@@ -113,6 +113,22 @@ public static class GuestNormalization
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>The sync request of a profile's guest: its e-mail and E.164 phone read in the hotel's region, the invalid one left out; <see langword="null"/> when it has neither.</summary>
+    /// <param name="profile">The guest as a PMS holds it.</param>
+    /// <param name="region">The hotel's phone region.</param>
+    /// <returns>The request with both keys in normal form.</returns>
+    internal static GuestSyncRequest? RequestFor(GuestProfile profile, string region)
+    {
+        var email = TryNormalizeEmail(profile.Email, out var normalizedEmail) ? normalizedEmail : null;
+        var phone = TryNormalizePhone(profile.Phone, region, out var normalizedPhone) ? normalizedPhone : null;
+        return email is null && phone is null ? null : new GuestSyncRequest { Email = email, Phone = phone };
+    }
+
+    /// <summary>The key two syncs of one guest share: the e-mail when there is one, else the phone (of a request made by <see cref="RequestFor"/>).</summary>
+    /// <param name="request">A request in normal form.</param>
+    /// <returns>The key.</returns>
+    internal static string GuestKey(GuestSyncRequest request) => request.Email is { } email ? "email:" + email : "phone:" + request.Phone;
+
     /// <summary>A name as stored in the golden record: trimmed with inner whitespace collapsed, case and accents kept.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The display form, or <see langword="null"/> for an empty name.</returns>

@@ -74,22 +74,7 @@ public sealed class GuestSyncService
     /// <exception cref="GoldenGuestConcurrencyException">Another sync saved the same golden record meanwhile; sync again.</exception>
     public async Task<GuestSyncReport> SyncAsync(GuestSyncRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!GuestNormalization.TryNormalizeEmail(request.Email, out var email))
-        {
-            throw new ArgumentException("The request's e-mail address is not a valid address.", nameof(request));
-        }
-
-        if (!GuestNormalization.TryNormalizePhone(request.Phone, request.PhoneRegion ?? _hotels[0].DefaultRegion, out var phone))
-        {
-            throw new ArgumentException("The request's phone number is not a valid number in its region.", nameof(request));
-        }
-
-        if (email is null && phone is null)
-        {
-            throw new ArgumentException("A guest sync needs an e-mail address or a phone number: a name alone never identifies a guest.", nameof(request));
-        }
-
+        var (email, phone) = RequestKeys(request);
         var golden = await _store.FindAsync(email, phone, cancellationToken).ConfigureAwait(false);
         var emails = Keys(email, golden?[GuestField.Email]);
         var phones = Keys(phone, golden?[GuestField.Phone]);
@@ -108,15 +93,78 @@ public sealed class GuestSyncService
         }
 
         var merge = Merge(golden, matched);
-        var propagations = await PropagateAsync(reads, matched, merge, request.DryRun, cancellationToken).ConfigureAwait(false);
-        var updated = new GoldenGuest(merge.Id, golden?.Version ?? 0, Ordered(merge.Fields), [.. merge.Links.Values.OrderBy(l => l.HotelId, StringComparer.Ordinal).ThenBy(l => l.VendorId, StringComparer.Ordinal)]);
-
-        if (!request.DryRun && await NeedsSaveAsync(golden, updated, merge.Conflicts, cancellationToken).ConfigureAwait(false))
+        var planned = await PropagateAsync(reads, matched, merge, dryRun: true, cancellationToken).ConfigureAwait(false);
+        if (request.DryRun)
         {
-            await _store.SaveAsync(updated, merge.Conflicts, cancellationToken).ConfigureAwait(false);
+            return new GuestSyncReport(merge.Id, DryRun: true, merge.Changes, merge.Conflicts, planned, issues);
+        }
+
+        // The golden record is saved BEFORE any PMS write: the store's version check (and, for a new guest, its unique
+        // e-mail/phone key) makes a second sync of the same guest, on this host or another, throw here instead of
+        // writing the same profiles twice (two created profiles in one PMS).
+        var writes = planned.Any(p => p.Outcome is GuestPropagationOutcome.Created or GuestPropagationOutcome.Updated);
+        var claimed = Record(merge, golden?.Version ?? 0);
+        var version = golden?.Version ?? 0;
+        if (writes || await NeedsSaveAsync(golden, claimed, merge.Conflicts, cancellationToken).ConfigureAwait(false))
+        {
+            version = (await _store.SaveAsync(claimed, merge.Conflicts, cancellationToken).ConfigureAwait(false)).Version;
+        }
+
+        if (!writes)
+        {
+            return new GuestSyncReport(merge.Id, DryRun: false, merge.Changes, merge.Conflicts, planned, issues);
+        }
+
+        var propagations = await PropagateAsync(reads, matched, merge, dryRun: false, cancellationToken).ConfigureAwait(false);
+
+        // What was written (and the links of created profiles) is recorded as seen, so the next sync sees no change.
+        var written = Record(merge, version);
+        if (!SameRecord(claimed with { Version = version }, written))
+        {
+            await _store.SaveAsync(written, [], cancellationToken).ConfigureAwait(false);
         }
 
         return new GuestSyncReport(merge.Id, request.DryRun, merge.Changes, merge.Conflicts, propagations, issues);
+    }
+
+    /// <summary>
+    /// Erases the golden record of the guest known by an e-mail address and/or phone number, with its conflicts (the
+    /// chain's right-to-erasure call). The PMSs' own profiles are the PMSs' business: erase them there first, or the next
+    /// sync of this guest builds a new golden record from them.
+    /// </summary>
+    /// <param name="request">The guest's keys (<see cref="GuestSyncRequest.DryRun"/> is ignored).</param>
+    /// <param name="cancellationToken">A token that cancels the erasure.</param>
+    /// <returns>The identifier of the erased golden record, or <see langword="null"/> when the store held none for these keys.</returns>
+    /// <exception cref="ArgumentException">The request has neither a valid e-mail address nor a valid phone number.</exception>
+    public async Task<string?> EraseAsync(GuestSyncRequest request, CancellationToken cancellationToken = default)
+    {
+        var (email, phone) = RequestKeys(request);
+        var golden = await _store.FindAsync(email, phone, cancellationToken).ConfigureAwait(false);
+        return golden is not null && await _store.EraseAsync(golden.Id, cancellationToken).ConfigureAwait(false) ? golden.Id : null;
+    }
+
+    /// <summary>Gets the chain's hotels, in tie-breaking order.</summary>
+    public IReadOnlyList<GuestSyncHotel> Hotels => _hotels;
+
+    private (string? Email, string? Phone) RequestKeys(GuestSyncRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!GuestNormalization.TryNormalizeEmail(request.Email, out var email))
+        {
+            throw new ArgumentException("The request's e-mail address is not a valid address.", nameof(request));
+        }
+
+        if (!GuestNormalization.TryNormalizePhone(request.Phone, request.PhoneRegion ?? _hotels[0].DefaultRegion, out var phone))
+        {
+            throw new ArgumentException("The request's phone number is not a valid number in its region.", nameof(request));
+        }
+
+        if (email is null && phone is null)
+        {
+            throw new ArgumentException("A guest sync needs an e-mail address or a phone number: a name alone never identifies a guest.", nameof(request));
+        }
+
+        return (email, phone);
     }
 
     private static HashSet<string> Keys(params string?[] values) => [.. values.OfType<string>()];
@@ -356,12 +404,15 @@ public sealed class GuestSyncService
         };
     }
 
+    private static GoldenGuest Record(MergeResult merge, long version) =>
+        new(merge.Id, version, Ordered(merge.Fields), [.. merge.Links.Values.OrderBy(l => l.HotelId, StringComparer.Ordinal).ThenBy(l => l.VendorId, StringComparer.Ordinal)]);
+
+    private static bool SameRecord(GoldenGuest a, GoldenGuest b) =>
+        string.Equals(JsonSerializer.Serialize(a, GuestSyncJson.Default.GoldenGuest), JsonSerializer.Serialize(b, GuestSyncJson.Default.GoldenGuest), StringComparison.Ordinal);
+
     private async Task<bool> NeedsSaveAsync(GoldenGuest? golden, GoldenGuest updated, List<GuestFieldConflict> conflicts, CancellationToken cancellationToken)
     {
-        if (golden is null || !string.Equals(
-                JsonSerializer.Serialize(golden, GuestSyncJson.Default.GoldenGuest),
-                JsonSerializer.Serialize(updated, GuestSyncJson.Default.GoldenGuest),
-                StringComparison.Ordinal))
+        if (golden is null || !SameRecord(golden, updated))
         {
             return true;
         }

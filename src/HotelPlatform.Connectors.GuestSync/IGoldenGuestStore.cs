@@ -29,9 +29,21 @@ public interface IGoldenGuestStore
     /// <param name="cancellationToken">A token that cancels the read.</param>
     /// <returns>The conflicts.</returns>
     Task<IReadOnlyList<GuestFieldConflict>> GetConflictsAsync(string goldenGuestId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases a golden record and every conflict recorded for it (the chain's right-to-erasure call). A sync that read
+    /// the record before it was erased cannot save it back (<see cref="GoldenGuestConcurrencyException"/>).
+    /// </summary>
+    /// <param name="goldenGuestId">The golden record.</param>
+    /// <param name="cancellationToken">A token that cancels the erasure.</param>
+    /// <returns><see langword="true"/> when something was erased; <see langword="false"/> when the store held nothing of it.</returns>
+    Task<bool> EraseAsync(string goldenGuestId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A golden record was saved from a stale version: another sync changed it since it was read.</summary>
+/// <summary>
+/// A golden record was saved from a stale version (another sync changed or erased it since it was read), or a new one
+/// would duplicate a record another sync created first (same e-mail address or phone number). Sync again.
+/// </summary>
 public sealed class GoldenGuestConcurrencyException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="GoldenGuestConcurrencyException"/> class.</summary>

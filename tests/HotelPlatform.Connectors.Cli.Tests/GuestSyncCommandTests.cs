@@ -74,6 +74,47 @@ public sealed class GuestSyncCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Guests_sync_all_dry_run_lists_every_guest_then_a_checkpointed_run_syncs_them_and_a_rerun_skips_them()
+    {
+        var email = _apaleo.Scenario.KnownGuest.Email;
+        string[] all = ["guests", "sync", "--config", ConfigFile, "--store", StoreFile, "--all", "--since", "2000-01-01"];
+        var dryConsole = new TestConsole();
+        dryConsole.Profile.Width = 250;
+
+        var dryExit = await HotelPmsCli.RunAsync([.. all, "--dry-run"], dryConsole);
+
+        Assert.Equal(HotelPmsCli.Success, dryExit);
+        Assert.Contains("dry run: nothing written", dryConsole.Output, StringComparison.Ordinal);
+        Assert.Matches(@"(\d+) guests: \1 synced, 0 failed", dryConsole.Output);
+        Assert.Null(await new SqliteGoldenGuestStore(StoreFile).FindAsync(email, null, TestContext.Current.CancellationToken));
+
+        var checkpoint = Path.Combine(_folder, "guests.checkpoint");
+        var console = new TestConsole();
+        console.Profile.Width = 250;
+        var exit = await HotelPmsCli.RunAsync([.. all, "--checkpoint", checkpoint], console);
+
+        Assert.Equal(HotelPmsCli.Success, exit);
+        Assert.NotNull(await new SqliteGoldenGuestStore(StoreFile).FindAsync(email, null, TestContext.Current.CancellationToken));
+
+        var rerun = new TestConsole();
+        rerun.Profile.Width = 250;
+        Assert.Equal(HotelPmsCli.Success, await HotelPmsCli.RunAsync([.. all, "--checkpoint", checkpoint], rerun));
+        Assert.Contains("done earlier", rerun.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--email", "ada@example.com")]
+    [InlineData("--checkpoint", "guests.checkpoint")]
+    public async Task Guests_sync_all_with_a_guest_key_or_a_checkpointed_dry_run_is_a_usage_error(string option, string value)
+    {
+        var console = new TestConsole();
+
+        var exit = await HotelPmsCli.RunAsync(["guests", "sync", "--config", ConfigFile, "--all", "--dry-run", option, value], console);
+
+        Assert.Equal(HotelPmsCli.Usage, exit);
+    }
+
+    [Fact]
     public async Task Guests_sync_without_an_e_mail_or_phone_is_a_usage_error()
     {
         var console = new TestConsole();

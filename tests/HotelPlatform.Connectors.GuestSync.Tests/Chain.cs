@@ -29,6 +29,8 @@ internal sealed class Chain : IDisposable
 
     public string DatabasePath => Path.Combine(_folder, "golden.db");
 
+    public string Folder => _folder;
+
     public GuestSyncService Service(GuestSyncPolicy? policy = null, IEnumerable<GuestSyncHotel>? extra = null) =>
         new([.. Connectors.Select(c => new GuestSyncHotel(c.Key, c.Value, "DE")), .. extra ?? []], Store, policy, Clock);
 
@@ -57,6 +59,11 @@ internal sealed class FailingConnector(IPmsConnector inner) : DelegatingPmsConne
     public bool FailSearch { get; set; }
 
     public bool FailUpsert { get; set; }
+
+    public bool FailReservations { get; set; }
+
+    public override IAsyncEnumerable<Reservation> GetReservationsAsync(ReservationQuery query, CancellationToken cancellationToken = default) =>
+        FailReservations ? throw new PmsException("The PMS answered 503 Service Unavailable.") : base.GetReservationsAsync(query, cancellationToken);
 
     public override Task<IReadOnlyList<GuestProfile>> SearchGuestsAsync(GuestSearch search, CancellationToken cancellationToken = default) =>
         FailSearch ? throw new PmsException("The PMS answered 503 Service Unavailable.") : SearchWithUnvalidatedAsync(search, cancellationToken);

@@ -11,9 +11,9 @@ namespace HotelPlatform.Connectors.Cli.Commands.GuestSync;
 /// <summary>
 /// <c>hotelpms guests sync</c>: syncs one guest across the chain's PMSs named in a configuration file (the sample
 /// host's <c>Hotels</c> shape, plus <c>PhoneRegion</c> per hotel) into a SQLite golden store, or with
-/// <c>--dry-run</c> prints what would change.
+/// <c>--dry-run</c> prints what would change; <c>--all</c> syncs every guest of the chain (GuestSyncCommand.All.cs).
 /// </summary>
-internal sealed class GuestSyncCommand(IAnsiConsole console) : AsyncCommand<GuestSyncCommand.Settings>
+internal sealed partial class GuestSyncCommand(IAnsiConsole console) : AsyncCommand<GuestSyncCommand.Settings>
 {
     /// <summary>The command line of <c>guests sync</c>.</summary>
     public sealed class Settings : CommandSettings
@@ -43,6 +43,36 @@ internal sealed class GuestSyncCommand(IAnsiConsole console) : AsyncCommand<Gues
         [Description("Report what would change; write nothing to any PMS or the store.")]
         public bool DryRun { get; set; }
 
+        /// <summary>Gets or sets a value indicating whether to sync every guest of the chain.</summary>
+        [CommandOption("--all")]
+        [Description("Sync every guest of the chain's reservations (changed since --since; or, with --mirror, staying from --since to --until) as a resumable bulk job.")]
+        public bool All { get; set; }
+
+        /// <summary>Gets or sets the start of the window of <c>--all</c>.</summary>
+        [CommandOption("--since <DATE>")]
+        [Description("With --all: reservations changed since this date (yyyy-MM-dd, UTC), or with --mirror the first night. Default 90 days ago.")]
+        public DateOnly? Since { get; set; }
+
+        /// <summary>Gets or sets the last night of the mirror's window.</summary>
+        [CommandOption("--until <DATE>")]
+        [Description("With --all --mirror: the last night of the window (yyyy-MM-dd). Default a year from today.")]
+        public DateOnly? Until { get; set; }
+
+        /// <summary>Gets or sets the reservation mirror to read the guests from.</summary>
+        [CommandOption("--mirror <FILE>")]
+        [Description("With --all: read the guests from this SQLite reservation mirror (no vendor call) instead of the PMSs.")]
+        public string? Mirror { get; set; }
+
+        /// <summary>Gets or sets the checkpoint file of <c>--all</c>.</summary>
+        [CommandOption("--checkpoint <FILE>")]
+        [Description("With --all: a rerun with the same file skips the guests synced before (not with --dry-run).")]
+        public string? Checkpoint { get; set; }
+
+        /// <summary>Gets or sets how many guests are synced at a time.</summary>
+        [CommandOption("-p|--parallel <N>")]
+        [Description("With --all: guests synced at the same time (1 to 64). Default 4.")]
+        public int Parallelism { get; set; } = 4;
+
         /// <inheritdoc />
         public override ValidationResult Validate()
         {
@@ -51,8 +81,17 @@ internal sealed class GuestSyncCommand(IAnsiConsole console) : AsyncCommand<Gues
                 return ValidationResult.Error("--config is required.");
             }
 
+            if (All)
+            {
+                return !string.IsNullOrWhiteSpace(Email) || !string.IsNullOrWhiteSpace(Phone) ? ValidationResult.Error("--all syncs every guest: leave out --email and --phone.")
+                    : DryRun && Checkpoint is not null ? ValidationResult.Error("A dry run writes nothing and keeps no checkpoint: leave out --checkpoint.")
+                    : Parallelism is < 1 or > 64 ? ValidationResult.Error("--parallel must be between 1 and 64.")
+                    : Mirror is not null && !File.Exists(Mirror) ? ValidationResult.Error($"The mirror file '{Mirror}' does not exist.")
+                    : ValidationResult.Success();
+            }
+
             return string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Phone)
-                ? ValidationResult.Error("Give --email or --phone: a name alone never identifies a guest.")
+                ? ValidationResult.Error("Give --email or --phone (or --all): a name alone never identifies a guest.")
                 : ValidationResult.Success();
         }
     }
@@ -89,6 +128,11 @@ internal sealed class GuestSyncCommand(IAnsiConsole console) : AsyncCommand<Gues
         }
 
         var sync = new GuestSyncService(chain, new SqliteGoldenGuestStore(settings.Store), timeProvider: provider.GetService<TimeProvider>());
+        if (settings.All)
+        {
+            return await SyncAllAsync(sync, settings, provider.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+
         var report = await sync.SyncAsync(new GuestSyncRequest { Email = settings.Email, Phone = settings.Phone, DryRun = settings.DryRun }, cancellationToken).ConfigureAwait(false);
         Print(report);
         var failed = report.Issues.Any(i => i.Kind == GuestSyncIssueKind.PmsReadFailed) || report.Propagations.Any(p => p.Outcome == GuestPropagationOutcome.Failed);
