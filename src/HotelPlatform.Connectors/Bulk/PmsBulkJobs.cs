@@ -74,10 +74,8 @@ public static class PmsBulkJobs
         var directory = Path.GetFullPath(export.OutputDirectory);
         PmsGuestExportWriter.CreatePrivateDirectory(directory);
         var parameters = $"guests {export.From:yyyy-MM-dd} {export.To:yyyy-MM-dd} {export.Format} {directory}";
-        return PmsBulkRunner.RunAsync(
+        return PerHotelAsync(
             hotels,
-            h => h.HotelId,
-            h => h.AccountKey,
             async (h, token) =>
             {
                 var reservations = await ArrivalsAsync(registry.Get(h.HotelId), dates, includeCancelled: false, token).ConfigureAwait(false);
@@ -113,10 +111,8 @@ public static class PmsBulkJobs
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(options);
         var dates = Dates(filter.From, filter.To, nameof(filter));
-        return PmsBulkRunner.RunAsync(
+        return PerHotelAsync(
             hotels,
-            h => h.HotelId,
-            h => h.AccountKey,
             async (h, token) =>
             {
                 var reservations = await ArrivalsAsync(registry.Get(h.HotelId), dates, includeCancelled: true, token).ConfigureAwait(false);
@@ -182,6 +178,14 @@ public static class PmsBulkJobs
             progress,
             cancellationToken);
     }
+
+    private static Task<PmsBulkReport<TResult>> PerHotelAsync<TResult>(
+        IReadOnlyList<PmsBulkHotel> hotels,
+        Func<PmsBulkHotel, CancellationToken, Task<TResult>> work,
+        PmsBulkOptions options,
+        IProgress<PmsBulkProgress>? progress,
+        CancellationToken cancellationToken) =>
+        PmsBulkRunner.RunAsync(hotels, h => h.HotelId, h => h.AccountKey, work, options, progress, cancellationToken);
 
     private static PmsBulkOptions With(PmsBulkOptions options, string? parameters, string? checkpointPath) => new()
     {
