@@ -10,7 +10,8 @@ namespace HotelPlatform.Connectors.SiteMinder;
 /// <see cref="ConnectorCapabilities.Webhooks"/>: reservations arrive through the hotel's event source (pull) or webhook
 /// handler (push); every other member throws <see cref="PmsNotSupportedException"/> with the reason
 /// (<see cref="SiteMinderCapabilities.Explain"/>). The health check is <c>OTA_PingRQ</c>. Availability, restrictions and
-/// rates are pushed through <see cref="ISiteMinderDistribution"/>, from <see cref="PmsConnector.GetService"/>.
+/// rates are pushed through <see cref="ISiteMinderDistribution"/> (or the vendor-neutral
+/// <see cref="IPmsRatesAndAvailabilityPush"/> over it), from <see cref="PmsConnector.GetService"/>.
 /// </summary>
 public sealed class SiteMinderConnector : PmsConnector
 {
@@ -28,7 +29,10 @@ public sealed class SiteMinderConnector : PmsConnector
     public override object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is null && serviceType == typeof(ISiteMinderDistribution) ? _distribution : base.GetService(serviceType, serviceKey);
+        return serviceKey is not null ? base.GetService(serviceType, serviceKey)
+            : serviceType == typeof(ISiteMinderDistribution) ? _distribution
+            : serviceType == typeof(IPmsRatesAndAvailabilityPush) ? new SiteMinderRatesAndAvailabilityPush(_distribution)
+            : base.GetService(serviceType, serviceKey);
     }
 
     /// <inheritdoc />

@@ -36,15 +36,15 @@ public sealed class BulkCommandTests : IDisposable
 
         // A hotel the tool cannot run is that hotel's failure, not the job's: the other three ran.
         Assert.Equal(HotelPmsCli.Failed, firstExit);
-        Assert.Contains("3 succeeded, 1 failed, 0 not run.", first.Output, StringComparison.Ordinal);
+        Assert.Contains("3 succeeded, 1 failed, 0 not supported, 0 not run.", first.Output, StringComparison.Ordinal);
         Assert.Contains("arrivals on 2026-03-02", first.Output, StringComparison.Ordinal);
         Assert.Contains("vendor 'protel' is not carried by hotelpms", first.Output, StringComparison.Ordinal);
         Assert.Contains("inmemory:chain", first.Output, StringComparison.Ordinal);
 
         Assert.Equal(HotelPmsCli.Failed, secondExit);
         Assert.Equal(3, CountOf(second.Output, "done earlier"));
-        Assert.Contains("3 succeeded, 1 failed, 0 not run.", second.Output, StringComparison.Ordinal);
-        Assert.Equal(5, (await File.ReadAllLinesAsync(checkpoint, TestContext.Current.CancellationToken)).Length);
+        Assert.Contains("3 succeeded, 1 failed, 0 not supported, 0 not run.", second.Output, StringComparison.Ordinal);
+        Assert.Equal(6, (await File.ReadAllLinesAsync(checkpoint, TestContext.Current.CancellationToken)).Length);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class BulkCommandTests : IDisposable
             var exit = await HotelPmsCli.RunAsync(["bulk", "health", "--config", config], console);
 
             Assert.True(exit == HotelPmsCli.Success, console.Output);
-            Assert.Contains("5 succeeded, 0 failed, 0 not run.", console.Output, StringComparison.Ordinal);
+            Assert.Contains("5 succeeded, 0 failed, 0 not supported, 0 not run.", console.Output, StringComparison.Ordinal);
             Assert.Equal(5, CountOf(console.Output, "Healthy"));
         }
         finally

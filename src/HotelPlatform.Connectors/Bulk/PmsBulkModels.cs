@@ -11,6 +11,16 @@ public sealed class PmsBulkOptions
     /// the same file skips the items that succeeded before and runs the rest; <see langword="null"/> for none.
     /// </summary>
     public string? CheckpointPath { get; set; }
+
+    /// <summary>
+    /// Gets or sets what, besides the item ids, defines the job (its dates, the values it pushes, a reason). The ids and
+    /// this text make the fingerprint stored in the checkpoint: a run whose fingerprint differs from the checkpoint's
+    /// throws <see cref="PmsBulkCheckpointMismatchException"/> instead of skipping items of another job.
+    /// </summary>
+    public string? Parameters { get; set; }
+
+    /// <summary>Gets or sets whether to discard an existing checkpoint and run every item again. Default <see langword="false"/>.</summary>
+    public bool StartAfresh { get; set; }
 }
 
 /// <summary>What became of one item of a bulk job.</summary>
@@ -24,6 +34,9 @@ public enum PmsBulkItemStatus
 
     /// <summary>The item's work threw; <see cref="PmsBulkItemResult{TResult}.Error"/> says what. A resumed run tries it again.</summary>
     Failed,
+
+    /// <summary>The item's connector cannot do the work (it threw <see cref="PmsNotSupportedException"/>); a resumed run does not try it again.</summary>
+    NotSupported,
 }
 
 /// <summary>The result of one item.</summary>
@@ -43,8 +56,11 @@ public sealed record PmsBulkItemResult<TResult>(string ItemId, string AccountKey
 /// <param name="LastItemId">The item that just finished, if any.</param>
 public sealed record PmsBulkProgress(int Total, int Succeeded, int Failed, string? LastItemId)
 {
+    /// <summary>Gets the items whose connector cannot do the work, so far (including those a checkpoint skipped).</summary>
+    public int NotSupported { get; init; }
+
     /// <summary>Gets the items finished so far.</summary>
-    public int Done => Succeeded + Failed;
+    public int Done => Succeeded + Failed + NotSupported;
 }
 
 /// <summary>The report of a bulk job: one result per item, in the items' order. A partial failure is a report, not an exception.</summary>
@@ -58,6 +74,9 @@ public sealed record PmsBulkReport<TResult>(IReadOnlyList<PmsBulkItemResult<TRes
 
     /// <summary>Gets the number of items that failed.</summary>
     public int Failed => Items.Count(i => i.Status == PmsBulkItemStatus.Failed);
+
+    /// <summary>Gets the number of items whose connector cannot do the work.</summary>
+    public int NotSupported => Items.Count(i => i.Status == PmsBulkItemStatus.NotSupported);
 
     /// <summary>Gets the number of items not run because the job was cancelled.</summary>
     public int NotRun => Items.Count(i => i.Status == PmsBulkItemStatus.NotRun);

@@ -30,6 +30,7 @@ public static class PmsBulkRunner
     /// <param name="progress">Receives progress after every finished item; may be <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the job: items in flight are cancelled and left for a resumed run.</param>
     /// <returns>The report; <see cref="PmsBulkReport{TResult}.Cancelled"/> tells whether every item ran.</returns>
+    /// <exception cref="PmsBulkCheckpointMismatchException">The checkpoint was written by a job with other items or <see cref="PmsBulkOptions.Parameters"/>.</exception>
     public static async Task<PmsBulkReport<TResult>> RunAsync<TItem, TResult>(
         IReadOnlyList<TItem> items,
         Func<TItem, string> itemId,
@@ -54,18 +55,27 @@ public static class PmsBulkRunner
             throw new ArgumentException($"Item id '{duplicate.Key}' appears more than once; ids key the checkpoint and must be unique.", nameof(items));
         }
 
-        var checkpoint = options.CheckpointPath is { } path ? await PmsBulkCheckpoint.OpenAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        var checkpoint = options.CheckpointPath is { } path
+            ? await PmsBulkCheckpoint.OpenAsync(path, PmsBulkCheckpoint.Fingerprint(ids, options.Parameters), options.StartAfresh, cancellationToken).ConfigureAwait(false)
+            : null;
         try
         {
             var results = new PmsBulkItemResult<TResult>[items.Count];
             var pending = new List<int>();
-            int succeeded = 0, failed = 0;
+            int succeeded = 0, failed = 0, notSupported = 0;
             for (var i = 0; i < items.Count; i++)
             {
-                if (checkpoint?.Entries.TryGetValue(ids[i], out var done) == true && done.Status == PmsBulkItemStatus.Succeeded)
+                if (checkpoint?.Entries.TryGetValue(ids[i], out var done) == true && done.Status is PmsBulkItemStatus.Succeeded or PmsBulkItemStatus.NotSupported)
                 {
-                    results[i] = new PmsBulkItemResult<TResult>(ids[i], accountKey(items[i]), PmsBulkItemStatus.Succeeded, default, null, FromCheckpoint: true);
-                    succeeded++;
+                    results[i] = new PmsBulkItemResult<TResult>(ids[i], accountKey(items[i]), done.Status, default, done.Error, FromCheckpoint: true);
+                    if (done.Status == PmsBulkItemStatus.Succeeded)
+                    {
+                        succeeded++;
+                    }
+                    else
+                    {
+                        notSupported++;
+                    }
                 }
                 else
                 {
@@ -74,7 +84,7 @@ public static class PmsBulkRunner
                 }
             }
 
-            progress?.Report(new PmsBulkProgress(items.Count, succeeded, failed, null));
+            progress?.Report(new PmsBulkProgress(items.Count, succeeded, failed, null) { NotSupported = notSupported });
 
             async Task RunItemAsync(int index, CancellationToken token)
             {
@@ -91,6 +101,11 @@ public static class PmsBulkRunner
                         // Stopped by the job's cancellation: not done, so not recorded; a resumed run does it.
                         return;
                     }
+                    catch (PmsNotSupportedException exception)
+                    {
+                        // The vendor cannot do this work: a fact about the hotel, not a failure to retry.
+                        result = results[index] with { Status = PmsBulkItemStatus.NotSupported, Error = exception.Message };
+                    }
 #pragma warning disable CA1031 // One item's failure is that item's result; the job goes on.
                     catch (Exception exception)
 #pragma warning restore CA1031
@@ -105,10 +120,13 @@ public static class PmsBulkRunner
                     await checkpoint.AppendAsync(new PmsBulkCheckpointEntry(result.ItemId, result.Status, result.Error)).ConfigureAwait(false);
                 }
 
-                var (s, f) = result.Status == PmsBulkItemStatus.Succeeded
-                    ? (Interlocked.Increment(ref succeeded), Volatile.Read(ref failed))
-                    : (Volatile.Read(ref succeeded), Interlocked.Increment(ref failed));
-                progress?.Report(new PmsBulkProgress(items.Count, s, f, result.ItemId));
+                _ = result.Status switch
+                {
+                    PmsBulkItemStatus.Succeeded => Interlocked.Increment(ref succeeded),
+                    PmsBulkItemStatus.NotSupported => Interlocked.Increment(ref notSupported),
+                    _ => Interlocked.Increment(ref failed),
+                };
+                progress?.Report(new PmsBulkProgress(items.Count, Volatile.Read(ref succeeded), Volatile.Read(ref failed), result.ItemId) { NotSupported = Volatile.Read(ref notSupported) });
             }
 
             // One lane of parallelism per vendor account: a slow or throttled account does not hold up the others.
