@@ -118,10 +118,19 @@ internal static partial class ApaleoErrorParser
         return body.Messages.Any(m => m.Contains("Idempotency-Key", StringComparison.OrdinalIgnoreCase) || m.Contains("idempotency key", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string? FieldOf(IEnumerable<string> messages) =>
-        messages.Select(m => MemberPrefix().Match(m)).FirstOrDefault(match => match.Success)?.Groups["field"].Value;
+    private static string? FieldOf(IEnumerable<string> messages)
+    {
+        try
+        {
+            return messages.Select(m => MemberPrefix().Match(m)).FirstOrDefault(match => match.Success)?.Groups["field"].Value;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null; // the field name is a courtesy; the error itself is still reported with every message
+        }
+    }
 
     // "Reservations[0].ChannelCode: ..." — a member path (identifiers with optional indexes, dot-separated), a colon, text.
-    [GeneratedRegex(@"^(?<field>[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?)*):\s+\S", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<field>[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?)*):\s+\S", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2_000)]
     private static partial Regex MemberPrefix();
 }

@@ -31,31 +31,36 @@ public static partial class PmsRedaction
     /// <summary>The longest text kept; longer text is cut, so that a vendor's echo of a whole request body cannot flood a message.</summary>
     public const int MaxLength = 1_000;
 
+    // A guard against a pathological input, not a speed goal: the patterns are linear over at most MaxLength characters.
+    // The clock is the wall clock, so a thread descheduled on a loaded machine counts against it; 200 ms failed an
+    // Apaleo call on a busy CI machine ("The Regex engine has timed out"), hence two seconds.
+    private const int MatchTimeoutMilliseconds = 2_000;
+
     // Key/value pairs whose value is a secret: query strings and form bodies (key=value), JSON ("key": "value"),
     // cookies and headers (key: value). The key list covers the OAuth2 vocabulary and the vendors' own names
     // (Mews ClientToken/AccessToken, Cloudbeds x-api-key, OPERA x-app-key).
     [GeneratedRegex(
         """(?<key>\b(?:client_secret|clientsecret|access_token|accesstoken|refresh_token|refreshtoken|id_token|client_token|clienttoken|api_key|apikey|x-api-key|x-app-key|password|secret|token)\b)(?<sep>"?\s*[:=]\s*"?)(?<value>[^\s"'&,;}\]]+)""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 200)]
+        matchTimeoutMilliseconds: MatchTimeoutMilliseconds)]
     private static partial Regex SecretPairPattern();
 
     [GeneratedRegex(
         """\b(?<scheme>Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 200)]
+        matchTimeoutMilliseconds: MatchTimeoutMilliseconds)]
     private static partial Regex CredentialPattern();
 
     [GeneratedRegex(
         """\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*""",
         RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 200)]
+        matchTimeoutMilliseconds: MatchTimeoutMilliseconds)]
     private static partial Regex JwtPattern();
 
     [GeneratedRegex(
         """[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}""",
         RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 200)]
+        matchTimeoutMilliseconds: MatchTimeoutMilliseconds)]
     private static partial Regex EmailPattern();
 
     // International (+49 30 1234567), national with trunk prefix (030 1234567, 0171-1234567, 030/123456) and North
@@ -63,7 +68,7 @@ public static partial class PmsRedaction
     [GeneratedRegex(
         """(?<![\w+])\+\d(?:[\s().\-/]{0,2}\d){6,14}(?!\w)|(?<![\w\-./])\(?0\d(?:[\s().\-/]?\d){6,12}(?![\w\-])|(?<![\w\-./])\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}(?![\w\-])""",
         RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 200)]
+        matchTimeoutMilliseconds: MatchTimeoutMilliseconds)]
     private static partial Regex PhonePattern();
 
     /// <summary>Returns <paramref name="text"/> with personal data and secrets replaced by placeholders.</summary>
