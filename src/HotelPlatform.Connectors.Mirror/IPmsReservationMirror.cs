@@ -10,12 +10,14 @@ public interface IPmsReservationMirror
 {
     /// <summary>
     /// Stores a reservation unless the mirror already holds a newer version of it or the same content (idempotent:
-    /// applying the same update twice, or an older one after a newer one, changes nothing), and records the hotel's
-    /// freshness (an update without a reservation records only that the hotel's feed was heard).
+    /// applying the same update twice, or an older one after a newer one, changes nothing), or marks a reservation the
+    /// PMS no longer has as removed (<see cref="PmsMirrorUpdate.RemovedReservationId"/>), and records the hotel's
+    /// freshness (an update without either records only that the hotel's feed was heard). A removed copy is replaced
+    /// only by a strictly newer version than the removal's (a vendor reinstating the booking), never by an older or equal one.
     /// </summary>
     /// <param name="update">The update.</param>
     /// <param name="cancellationToken">A token that cancels the work.</param>
-    /// <returns><see langword="true"/> when the reservation was stored, <see langword="false"/> when it was older, a duplicate, or absent.</returns>
+    /// <returns><see langword="true"/> when the reservation was stored or marked removed, <see langword="false"/> when it was older, a duplicate, already removed, unknown to the mirror, or absent.</returns>
     ValueTask<bool> ApplyAsync(PmsMirrorUpdate update, CancellationToken cancellationToken);
 
     /// <summary>Gets a reservation by its vendor id.</summary>
@@ -26,8 +28,9 @@ public interface IPmsReservationMirror
     ValueTask<PmsMirroredReservation?> GetReservationAsync(string hotelId, string reservationId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Finds reservations by their primary guest: every criterion given must match (e-mail ignoring case, phone by
-    /// its digits, last and first name ignoring case), newest arrival first, at most <see cref="GuestSearch.MaxResults"/>.
+    /// Finds reservations by any of their guests, the primary one or a companion (<see cref="Reservation.AdditionalGuests"/>):
+    /// every criterion given must match one and the same guest (e-mail ignoring case, phone by its digits, last and first
+    /// name ignoring case), newest arrival first, at most <see cref="GuestSearch.MaxResults"/>.
     /// </summary>
     /// <param name="search">The criteria; at least an e-mail, a phone or a last name.</param>
     /// <param name="hotelId">One hotel's key, or <see langword="null"/> to search every hotel (has this guest stayed with the chain).</param>
@@ -79,17 +82,32 @@ public sealed record PmsMirrorUpdate(string HotelId, PmsMirrorSource Source, Dat
 
     /// <summary>Gets when the vendor says the change happened, where known.</summary>
     public DateTimeOffset? OccurredAt { get; init; }
+
+    /// <summary>
+    /// Gets the vendor id of a reservation the PMS no longer has (an event about it found nothing when the reservation
+    /// was read: deleted at the PMS), or <see langword="null"/>. The mirror keeps its copy, cancelled and marked
+    /// <see cref="PmsMirroredReservation.RemovedAt"/> (<see cref="OccurredAt"/>, else <see cref="ObservedAt"/>); set
+    /// it without <see cref="Reservation"/>.
+    /// </summary>
+    public string? RemovedReservationId { get; init; }
 }
 
 /// <summary>A reservation as the mirror holds it.</summary>
 /// <param name="HotelId">The hotel's key.</param>
-/// <param name="Reservation">The newest version seen.</param>
+/// <param name="Reservation">The newest version seen; <see cref="ReservationStatus.Cancelled"/> once <see cref="RemovedAt"/> is set.</param>
 /// <param name="Source">Where that version came from.</param>
 /// <param name="StoredAt">When it was stored.</param>
 public sealed record PmsMirroredReservation(string HotelId, Reservation Reservation, PmsMirrorSource Source, DateTimeOffset StoredAt)
 {
     /// <summary>Gets the version the mirror orders copies by: the latest of the reservation's modification, cancellation and creation times; <see langword="null"/> when the vendor gave none.</summary>
     public DateTimeOffset? Version => PmsMirrorVersions.Of(Reservation);
+
+    /// <summary>
+    /// Gets when the PMS was found no longer to have the reservation (deleted there), or <see langword="null"/>. The
+    /// copy is the last one seen, with its status set to <see cref="ReservationStatus.Cancelled"/>; only a version newer
+    /// than the removal replaces it.
+    /// </summary>
+    public DateTimeOffset? RemovedAt { get; init; }
 }
 
 /// <summary>What the mirror itself knows of a hotel's feed.</summary>

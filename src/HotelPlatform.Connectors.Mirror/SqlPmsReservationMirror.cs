@@ -9,31 +9,48 @@ namespace HotelPlatform.Connectors.Mirror;
 
 /// <summary>
 /// The mirror on a relational database (Dapper over ADO.NET): <c>pms_mirror_reservations</c>, one row per (hotel,
-/// reservation) with the reservation as JSON and the columns reads filter on, and <c>pms_mirror_hotels</c>, one row per
-/// hotel with its freshness. The same SQL runs on SQLite and PostgreSQL; a dialect supplies the connection and the
+/// reservation) with the reservation as JSON and the columns reads filter on, <c>pms_mirror_guests</c>, one row per guest
+/// of a reservation (the primary one at position 0, companions after) for guest searches, and <c>pms_mirror_hotels</c>,
+/// one row per hotel with its freshness. The same SQL runs on SQLite and PostgreSQL; a dialect supplies the connection and the
 /// schema. A version only replaces an older one, inside one upsert statement, so concurrent appliers (threads or
 /// hosts) can never let an older copy win. Instants are Unix milliseconds, dates day numbers.
 /// </summary>
 public abstract class SqlPmsReservationMirror : IPmsReservationMirror
 {
     private const string Columns =
-        "hotel_id AS HotelId, payload AS Payload, source AS Source, stored_at AS StoredAt";
+        "hotel_id AS HotelId, payload AS Payload, source AS Source, stored_at AS StoredAt, removed_at AS RemovedAt";
 
     private const string UpsertReservationSql =
         """
         INSERT INTO pms_mirror_reservations (hotel_id, reservation_id, confirmation_number, status, arrival_day, departure_day,
-            guest_email, guest_phone, guest_last_name, guest_first_name, version, content_hash, payload, source, stored_at)
+            version, content_hash, payload, source, stored_at, removed_at)
         VALUES (@HotelId, @ReservationId, @ConfirmationNumber, @Status, @ArrivalDay, @DepartureDay,
-            @GuestEmail, @GuestPhone, @GuestLastName, @GuestFirstName, @Version, @ContentHash, @Payload, @Source, @StoredAt)
+            @Version, @ContentHash, @Payload, @Source, @StoredAt, NULL)
         ON CONFLICT (hotel_id, reservation_id) DO UPDATE SET
             confirmation_number = excluded.confirmation_number, status = excluded.status,
             arrival_day = excluded.arrival_day, departure_day = excluded.departure_day,
-            guest_email = excluded.guest_email, guest_phone = excluded.guest_phone,
-            guest_last_name = excluded.guest_last_name, guest_first_name = excluded.guest_first_name,
             version = excluded.version, content_hash = excluded.content_hash, payload = excluded.payload,
-            source = excluded.source, stored_at = excluded.stored_at
+            source = excluded.source, stored_at = excluded.stored_at, removed_at = NULL
         WHERE excluded.version > pms_mirror_reservations.version
-           OR (excluded.version = pms_mirror_reservations.version AND excluded.content_hash <> pms_mirror_reservations.content_hash)
+           OR (excluded.version = pms_mirror_reservations.version AND excluded.content_hash <> pms_mirror_reservations.content_hash
+               AND pms_mirror_reservations.removed_at IS NULL)
+        """;
+
+    // A removal keeps the copy (cancelled) and raises its version to the removal's, so that no copy read before the
+    // PMS deleted the reservation (a late webhook, a replayed dead letter) can bring it back.
+    private static readonly string RemoveReservationSql =
+        $"""
+        UPDATE pms_mirror_reservations SET status = '{nameof(ReservationStatus.Cancelled)}', removed_at = @RemovedAt,
+            version = CASE WHEN version < @RemovedAt THEN @RemovedAt ELSE version END, source = @Source, stored_at = @StoredAt
+        WHERE hotel_id = @HotelId AND reservation_id = @ReservationId AND removed_at IS NULL
+        """;
+
+    private const string DeleteGuestsSql = "DELETE FROM pms_mirror_guests WHERE hotel_id = @HotelId AND reservation_id = @ReservationId";
+
+    private const string InsertGuestSql =
+        """
+        INSERT INTO pms_mirror_guests (hotel_id, reservation_id, position, email, phone, last_name, first_name)
+        VALUES (@HotelId, @ReservationId, @Position, @Email, @Phone, @LastName, @FirstName)
         """;
 
     private static readonly string UpsertHotelSql =
@@ -67,20 +84,26 @@ public abstract class SqlPmsReservationMirror : IPmsReservationMirror
             status TEXT NOT NULL,
             arrival_day {integer} NOT NULL,
             departure_day {integer} NOT NULL,
-            guest_email TEXT NULL,
-            guest_phone TEXT NULL,
-            guest_last_name TEXT NULL,
-            guest_first_name TEXT NULL,
             version {integer} NOT NULL,
             content_hash TEXT NOT NULL,
             payload TEXT NOT NULL,
             source {integer} NOT NULL,
             stored_at {integer} NOT NULL,
+            removed_at {integer} NULL,
             PRIMARY KEY (hotel_id, reservation_id));
         CREATE INDEX IF NOT EXISTS pms_mirror_stay ON pms_mirror_reservations (hotel_id, arrival_day);
-        CREATE INDEX IF NOT EXISTS pms_mirror_email ON pms_mirror_reservations (guest_email);
-        CREATE INDEX IF NOT EXISTS pms_mirror_phone ON pms_mirror_reservations (guest_phone);
-        CREATE INDEX IF NOT EXISTS pms_mirror_last_name ON pms_mirror_reservations (guest_last_name);
+        CREATE TABLE IF NOT EXISTS pms_mirror_guests (
+            hotel_id TEXT NOT NULL,
+            reservation_id TEXT NOT NULL,
+            position {integer} NOT NULL,
+            email TEXT NULL,
+            phone TEXT NULL,
+            last_name TEXT NULL,
+            first_name TEXT NULL,
+            PRIMARY KEY (hotel_id, reservation_id, position));
+        CREATE INDEX IF NOT EXISTS pms_mirror_guest_email ON pms_mirror_guests (email);
+        CREATE INDEX IF NOT EXISTS pms_mirror_guest_phone ON pms_mirror_guests (phone);
+        CREATE INDEX IF NOT EXISTS pms_mirror_guest_last_name ON pms_mirror_guests (last_name);
         CREATE TABLE IF NOT EXISTS pms_mirror_hotels (
             hotel_id TEXT PRIMARY KEY,
             last_event_at {integer} NULL,
@@ -93,6 +116,11 @@ public abstract class SqlPmsReservationMirror : IPmsReservationMirror
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentException.ThrowIfNullOrEmpty(update.HotelId);
+        if (update.Reservation is not null && update.RemovedReservationId is not null)
+        {
+            throw new ArgumentException("An update stores a reservation or marks one removed, not both.", nameof(update));
+        }
+
         var observed = update.ObservedAt.ToUnixTimeMilliseconds();
         var fromEvents = update.Source is PmsMirrorSource.Webhook or PmsMirrorSource.Poll;
         var hotel = new
@@ -108,8 +136,23 @@ public abstract class SqlPmsReservationMirror : IPmsReservationMirror
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var stored = update.Reservation is { } reservation
-                    && await connection.ExecuteAsync(new CommandDefinition(UpsertReservationSql, ToRow(update.HotelId, reservation, update.Source, observed), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+                var stored = update switch
+                {
+                    { Reservation: { } reservation } => await StoreAsync(connection, transaction, update.HotelId, reservation, update.Source, observed, cancellationToken).ConfigureAwait(false),
+                    { RemovedReservationId: { } removed } => await connection.ExecuteAsync(new CommandDefinition(
+                        RemoveReservationSql,
+                        new
+                        {
+                            update.HotelId,
+                            ReservationId = removed,
+                            RemovedAt = (update.OccurredAt ?? update.ObservedAt).ToUnixTimeMilliseconds(),
+                            Source = (long)update.Source,
+                            StoredAt = observed,
+                        },
+                        transaction,
+                        cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
+                    _ => false,
+                };
                 await connection.ExecuteAsync(new CommandDefinition(UpsertHotelSql, hotel, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return stored;
@@ -148,13 +191,16 @@ public abstract class SqlPmsReservationMirror : IPmsReservationMirror
             firstName = PmsMirrorKeys.Name(search.FirstName),
             limit = search.MaxResults,
         };
-        var sql = new StringBuilder($"SELECT {Columns} FROM pms_mirror_reservations WHERE 1 = 1");
-        Append(criteria.hotelId, " AND hotel_id = @hotelId");
-        Append(criteria.email, " AND guest_email = @email");
-        Append(criteria.phone, " AND guest_phone = @phone");
-        Append(criteria.lastName, " AND guest_last_name = @lastName");
-        Append(criteria.firstName, " AND guest_first_name = @firstName");
-        sql.Append(" ORDER BY arrival_day DESC, hotel_id, reservation_id LIMIT @limit");
+        // Every criterion on one and the same guest of the reservation, primary or companion.
+        var sql = new StringBuilder($"SELECT {Columns} FROM pms_mirror_reservations r WHERE EXISTS (SELECT 1 FROM pms_mirror_guests g")
+            .Append(" WHERE g.hotel_id = r.hotel_id AND g.reservation_id = r.reservation_id");
+        Append(criteria.email, " AND g.email = @email");
+        Append(criteria.phone, " AND g.phone = @phone");
+        Append(criteria.lastName, " AND g.last_name = @lastName");
+        Append(criteria.firstName, " AND g.first_name = @firstName");
+        sql.Append(')');
+        Append(criteria.hotelId, " AND r.hotel_id = @hotelId");
+        sql.Append(" ORDER BY r.arrival_day DESC, r.hotel_id, r.reservation_id LIMIT @limit");
         return QueryAsync(sql.ToString(), criteria, cancellationToken);
 
         void Append(string? value, string condition)
@@ -211,6 +257,41 @@ public abstract class SqlPmsReservationMirror : IPmsReservationMirror
     private static DateTimeOffset? Instant(long? unixMilliseconds) =>
         unixMilliseconds is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
 
+    /// <summary>Upserts a reservation and, when its row changed, rewrites its guest rows in the same transaction.</summary>
+    private static async Task<bool> StoreAsync(DbConnection connection, DbTransaction transaction, string hotelId, Reservation reservation, PmsMirrorSource source, long observed, CancellationToken cancellationToken)
+    {
+        if (await connection.ExecuteAsync(new CommandDefinition(UpsertReservationSql, ToRow(hotelId, reservation, source, observed), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) != 1)
+        {
+            return false;
+        }
+
+        var key = new { HotelId = hotelId, ReservationId = reservation.VendorId };
+        await connection.ExecuteAsync(new CommandDefinition(DeleteGuestsSql, key, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var guests = GuestRows(hotelId, reservation).ToList();
+        if (guests.Count > 0)
+        {
+            // Dapper runs the statement once per element.
+            await connection.ExecuteAsync(new CommandDefinition(InsertGuestSql, guests, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>The searchable keys of every guest of a reservation (position 0 is the primary guest); guests without any key are left out.</summary>
+    private static IEnumerable<object> GuestRows(string hotelId, Reservation reservation) =>
+        ((IEnumerable<GuestProfile>)[reservation.PrimaryGuest, .. reservation.AdditionalGuests])
+            .Select((guest, position) => new
+            {
+                HotelId = hotelId,
+                ReservationId = reservation.VendorId,
+                Position = (long)position,
+                Email = PmsMirrorKeys.Email(guest.Email),
+                Phone = PmsMirrorKeys.Phone(guest.Phone),
+                LastName = PmsMirrorKeys.Name(guest.LastName),
+                FirstName = PmsMirrorKeys.Name(guest.FirstName),
+            })
+            .Where(row => row.Email is not null || row.Phone is not null || row.LastName is not null);
+
     private static object ToRow(string hotelId, Reservation reservation, PmsMirrorSource source, long observed)
     {
         var payload = JsonSerializer.Serialize(reservation, PmsMirrorJson.Default.Reservation);
@@ -222,10 +303,6 @@ public abstract class SqlPmsReservationMirror : IPmsReservationMirror
             Status = reservation.Status.ToString(),
             ArrivalDay = (long)reservation.Arrival.DayNumber,
             DepartureDay = (long)reservation.Departure.DayNumber,
-            GuestEmail = PmsMirrorKeys.Email(reservation.PrimaryGuest.Email),
-            GuestPhone = PmsMirrorKeys.Phone(reservation.PrimaryGuest.Phone),
-            GuestLastName = PmsMirrorKeys.Name(reservation.PrimaryGuest.LastName),
-            GuestFirstName = PmsMirrorKeys.Name(reservation.PrimaryGuest.FirstName),
             Version = PmsMirrorVersions.Of(reservation)?.ToUnixTimeMilliseconds() ?? 0L,
             ContentHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(payload))),
             Payload = payload,
@@ -240,12 +317,21 @@ public abstract class SqlPmsReservationMirror : IPmsReservationMirror
         await using (connection.ConfigureAwait(false))
         {
             var rows = await connection.QueryAsync<ReservationRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return [.. rows.Select(r => new PmsMirroredReservation(
-                r.HotelId,
-                JsonSerializer.Deserialize(r.Payload, PmsMirrorJson.Default.Reservation) ?? throw new JsonException("A mirrored reservation is null."),
-                (PmsMirrorSource)r.Source,
-                DateTimeOffset.FromUnixTimeMilliseconds(r.StoredAt)))];
+            return [.. rows.Select(ToMirrored)];
         }
+    }
+
+    private static PmsMirroredReservation ToMirrored(ReservationRow row)
+    {
+        var reservation = JsonSerializer.Deserialize(row.Payload, PmsMirrorJson.Default.Reservation) ?? throw new JsonException("A mirrored reservation is null.");
+        return new PmsMirroredReservation(
+            row.HotelId,
+            row.RemovedAt is null ? reservation : reservation with { Status = ReservationStatus.Cancelled },
+            (PmsMirrorSource)row.Source,
+            DateTimeOffset.FromUnixTimeMilliseconds(row.StoredAt))
+        {
+            RemovedAt = Instant(row.RemovedAt),
+        };
     }
 
     private async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -288,7 +374,7 @@ public abstract class SqlPmsReservationMirror : IPmsReservationMirror
     }
 
     /// <summary>A row as Dapper reads it (column aliases match the names).</summary>
-    private sealed record ReservationRow(string HotelId, string Payload, long Source, long StoredAt);
+    private sealed record ReservationRow(string HotelId, string Payload, long Source, long StoredAt, long? RemovedAt);
 
     /// <summary>A hotel's freshness row.</summary>
     private sealed record HotelRow(long? LastEventAt, long? LastEventOccurredAt, long? LastReconciledAt);

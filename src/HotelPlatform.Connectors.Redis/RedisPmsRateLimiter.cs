@@ -42,7 +42,7 @@ internal sealed partial class RedisPmsRateLimiter : RateLimiter
         Quota = quota;
         _sliding = quota.SlidingWindowLimit is not null;
         Capacity = quota.SlidingWindowLimit ?? quota.EffectiveBurst;
-        Reserve = Math.Clamp((int)Math.Floor(Capacity * options.InteractiveReserve), 0, Capacity - 1);
+        Reserve = PmsTrafficLanes.ReservedPermits(Capacity, options.InteractiveReserve);
         _fallback = options.WhenUnavailable == RedisUnavailableBehavior.LocalShare ? LocalShare(quota, options.ExpectedInstances) : null;
     }
 

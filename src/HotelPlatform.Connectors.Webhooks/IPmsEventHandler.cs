@@ -36,6 +36,9 @@ public sealed class PmsEventContext
     /// <summary>Gets a value indicating whether hydration asked the connector for the reservation and it did not exist (deleted since).</summary>
     public bool ReservationNotFound { get; init; }
 
+    /// <summary>Gets the vendor id of the reservation the event is about (also when <see cref="ReservationNotFound"/>); <see langword="null"/> for events not about a reservation.</summary>
+    public string? ReservationId { get; init; }
+
     /// <summary>Gets the inbox's id of the event (stable across attempts and replays).</summary>
     public long InboxId { get; init; }
 

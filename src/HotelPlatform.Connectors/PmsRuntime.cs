@@ -28,6 +28,9 @@ internal static class PmsRuntime
         services.TryAddSingleton(static sp => new PmsRateLimitGauges(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<PmsCredentialRegistry>();
         services.TryAddSingleton<PmsRateLimiterRegistry>();
+        services.AddOptions<PmsRateLimitingOptions>()
+            .Validate(static o => o.InteractiveReserve is >= 0 and <= 0.9, "PmsRateLimitingOptions.InteractiveReserve must be between 0 and 0.9.")
+            .ValidateOnStart();
 
         // Token requests carry the client secret in a header or the body; IHttpClientFactory's default loggers would
         // log the token endpoint's full address on every request, so the client logs through the credentials only.

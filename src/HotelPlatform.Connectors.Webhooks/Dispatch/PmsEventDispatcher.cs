@@ -73,6 +73,7 @@ public sealed partial class PmsEventDispatcher
                 Event = inbound.Event,
                 Reservation = reservation,
                 ReservationNotFound = notFound,
+                ReservationId = PmsInboxPayload.ReservationIdOf(inbound.Event),
                 InboxId = item.Id,
                 Attempt = attempt,
                 Origin = item.Record.Origin,

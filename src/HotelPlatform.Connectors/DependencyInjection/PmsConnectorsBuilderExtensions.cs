@@ -1,3 +1,4 @@
+using HotelPlatform.Connectors.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -70,6 +71,22 @@ public static class PmsConnectorsBuilderExtensions
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder.</returns>
     public static IPmsConnectorsBuilder ConfigureTelemetry(this IPmsConnectorsBuilder builder, Action<PmsTelemetryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Configures the runtime's in-process rate limiter (shared by every hotel of a vendor account), for example the share
+    /// of each bucket kept for interactive calls: <c>.ConfigureRateLimiting(o =&gt; o.InteractiveReserve = 0.3)</c>.
+    /// <see cref="PmsRateLimitingOptions"/> is an ordinary options class, validated when the host starts.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    public static IPmsConnectorsBuilder ConfigureRateLimiting(this IPmsConnectorsBuilder builder, Action<PmsRateLimitingOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);

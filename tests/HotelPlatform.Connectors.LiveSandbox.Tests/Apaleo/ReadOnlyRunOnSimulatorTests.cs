@@ -14,7 +14,8 @@ namespace HotelPlatform.Connectors.LiveSandbox.Tests.Apaleo;
 /// </summary>
 public sealed class ReadOnlyApaleoFixture : ApaleoLiveFixture
 {
-    private static readonly string ResultsPath = Path.Combine(Path.GetTempPath(), $"kit-readonly-{Environment.ProcessId}", "apaleo.json");
+    /// <summary>Where the run writes its certification (read by <see cref="ReadOnlyApaleoCertificationInTheCatalog"/>).</summary>
+    internal static readonly string ResultsPath = Path.Combine(Path.GetTempPath(), $"kit-readonly-{Environment.ProcessId}", "apaleo.json");
     private BoundSimulator? _simulator;
     private LiveSandboxSettings? _settings;
 
@@ -59,12 +60,17 @@ public sealed class ReadOnlyApaleoFixture : ApaleoLiveFixture
     }
 }
 
+[Collection(ReadOnlyApaleoRun.Name)]
 public sealed class ReadOnlyApaleoInventory(ReadOnlyApaleoFixture fixture) : InventoryContractTests<ReadOnlyApaleoFixture>(fixture);
 
+[Collection(ReadOnlyApaleoRun.Name)]
 public sealed class ReadOnlyApaleoAvailability(ReadOnlyApaleoFixture fixture) : AvailabilityContractTests<ReadOnlyApaleoFixture>(fixture);
 
+[Collection(ReadOnlyApaleoRun.Name)]
 public sealed class ReadOnlyApaleoQuotes(ReadOnlyApaleoFixture fixture) : QuoteContractTests<ReadOnlyApaleoFixture>(fixture);
 
+[Collection(ReadOnlyApaleoRun.Name)]
 public sealed class ReadOnlyApaleoReservations(ReadOnlyApaleoFixture fixture) : ReservationContractTests<ReadOnlyApaleoFixture>(fixture);
 
+[Collection(ReadOnlyApaleoRun.Name)]
 public sealed class ReadOnlyApaleoServices(ReadOnlyApaleoFixture fixture) : ServiceContractTests<ReadOnlyApaleoFixture>(fixture);

@@ -66,6 +66,29 @@ public sealed class MirrorFeedTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_cancellation_whose_reservation_the_pms_no_longer_finds_keeps_the_copy_cancelled_and_removed_and_an_older_copy_does_not_bring_it_back()
+    {
+        var host = await StartAsync();
+        // A booking the mirror holds but the PMS has since deleted: the simulator answers 404 when it is read.
+        var deleted = (await host.BookAsync()) with { VendorId = "DELETED-AT-PMS" };
+        Assert.True(await Mirror.ApplyAsync(new PmsMirrorUpdate(WebhookTestHost.HotelId, PmsMirrorSource.Backfill, host.Clock.GetUtcNow()) { Reservation = deleted }, Ct));
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var cancelledAt = host.Clock.GetUtcNow();
+
+        await host.PostAsync(WebhookTestHost.ApaleoDelivery("canceled", deleted.VendorId, at: cancelledAt));
+        await host.DrainAsync();
+        var replayedOld = await Mirror.ApplyAsync(new PmsMirrorUpdate(WebhookTestHost.HotelId, PmsMirrorSource.Reconciliation, host.Clock.GetUtcNow()) { Reservation = deleted }, Ct);
+
+        Assert.False(replayedOld);
+        var copy = (await Mirror.GetReservationAsync(WebhookTestHost.HotelId, deleted.VendorId, Ct))!;
+        Assert.Equal((ReservationStatus.Cancelled, cancelledAt, PmsMirrorSource.Webhook), (copy.Reservation.Status, copy.RemovedAt, copy.Source));
+        Assert.Contains(host.Simulator.Requests, r => r.Path.EndsWith("/" + deleted.VendorId, StringComparison.Ordinal) && r.Response is { StatusCode: 404 });
+        Assert.DoesNotContain(
+            await Mirror.GetStaysAsync(WebhookTestHost.HotelId, deleted.Arrival, deleted.Arrival, includeCancelled: false, 50, Ct),
+            r => r.Reservation.VendorId == deleted.VendorId);
+    }
+
+    [Fact]
     public async Task A_change_no_webhook_reported_reaches_the_mirror_through_reconciliation_and_freshness_shows_the_run()
     {
         var host = await StartAsync(o => o.InitialReconciliationLookback = TimeSpan.FromMinutes(1));

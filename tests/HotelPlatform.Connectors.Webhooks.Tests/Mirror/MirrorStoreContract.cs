@@ -4,8 +4,8 @@ namespace HotelPlatform.Connectors.Webhooks.Tests.Mirror;
 
 /// <summary>
 /// What every mirror store guarantees, run on SQLite (<see cref="SqliteMirrorTests"/>) and PostgreSQL
-/// (<see cref="PostgreSqlMirrorTests"/>): versioned, idempotent upserts, reads by id, guest and stay dates, and the
-/// hotel's freshness state.
+/// (<see cref="PostgreSqlMirrorTests"/>): versioned, idempotent upserts, removals that no older copy undoes, reads by id,
+/// guest (primary or companion) and stay dates, and the hotel's freshness state.
 /// </summary>
 public abstract class MirrorStoreContract
 {
@@ -143,5 +143,91 @@ public abstract class MirrorStoreContract
         await mirror.ApplyAsync(Update(Stay("R2", T0), PmsMirrorSource.Reconciliation, T0.AddMinutes(7)), Ct);
 
         Assert.Equal(new PmsMirrorHotelState("muc", 2, T0.AddMinutes(5), T0, T0.AddMinutes(7)), await mirror.GetHotelStateAsync("muc", Ct));
+    }
+
+    [Fact]
+    public async Task A_reservation_the_pms_no_longer_has_is_kept_cancelled_with_its_removal_and_no_older_copy_brings_it_back()
+    {
+        var mirror = await CreateMirrorAsync();
+        await mirror.ApplyAsync(Update(Stay("R1", T0) with { Comment = "last copy" }), Ct);
+        var removal = new PmsMirrorUpdate("muc", PmsMirrorSource.Webhook, T0.AddMinutes(6)) { RemovedReservationId = "R1", OccurredAt = T0.AddMinutes(5) };
+
+        var removed = await mirror.ApplyAsync(removal, Ct);
+        var removedAgain = await mirror.ApplyAsync(removal with { ObservedAt = T0.AddMinutes(8) }, Ct);
+        var olderCopy = await mirror.ApplyAsync(Update(Stay("R1", T0.AddMinutes(1))), Ct);
+        var copyAsOldAsTheRemoval = await mirror.ApplyAsync(Update(Stay("R1", T0.AddMinutes(5))), Ct);
+
+        Assert.Equal((true, false, false, false), (removed, removedAgain, olderCopy, copyAsOldAsTheRemoval));
+        var copy = (await mirror.GetReservationAsync("muc", "R1", Ct))!;
+        Assert.Equal((ReservationStatus.Cancelled, "last copy", T0.AddMinutes(5), T0.AddMinutes(6)), (copy.Reservation.Status, copy.Reservation.Comment, copy.RemovedAt, copy.StoredAt));
+        Assert.Empty(await mirror.GetStaysAsync("muc", new(2026, 5, 1), new(2026, 5, 1), includeCancelled: false, 10, Ct));
+        Assert.Single(await mirror.GetStaysAsync("muc", new(2026, 5, 1), new(2026, 5, 1), includeCancelled: true, 10, Ct));
+        Assert.Equal(1, (await mirror.GetHotelStateAsync("muc", Ct)).Reservations);
+    }
+
+    [Fact]
+    public async Task A_version_newer_than_the_removal_reinstates_the_reservation()
+    {
+        var mirror = await CreateMirrorAsync();
+        await mirror.ApplyAsync(Update(Stay("R1", T0.AddMinutes(3))), Ct);
+        await mirror.ApplyAsync(new PmsMirrorUpdate("muc", PmsMirrorSource.Webhook, T0.AddMinutes(4)) { RemovedReservationId = "R1" }, Ct);
+
+        var reinstated = await mirror.ApplyAsync(Update(Stay("R1", T0.AddMinutes(10)) with { Comment = "rebooked" }), Ct);
+
+        Assert.True(reinstated);
+        var copy = (await mirror.GetReservationAsync("muc", "R1", Ct))!;
+        Assert.Equal((ReservationStatus.Confirmed, "rebooked", (DateTimeOffset?)null), (copy.Reservation.Status, copy.Reservation.Comment, copy.RemovedAt));
+    }
+
+    [Fact]
+    public async Task A_removal_without_an_event_time_counts_from_when_it_was_observed_and_one_the_mirror_never_held_stores_nothing()
+    {
+        var mirror = await CreateMirrorAsync();
+        await mirror.ApplyAsync(Update(Stay("R1", T0)), Ct);
+
+        var unknown = await mirror.ApplyAsync(new PmsMirrorUpdate("muc", PmsMirrorSource.Poll, T0.AddMinutes(2)) { RemovedReservationId = "never-seen" }, Ct);
+        var known = await mirror.ApplyAsync(new PmsMirrorUpdate("muc", PmsMirrorSource.Poll, T0.AddMinutes(2)) { RemovedReservationId = "R1" }, Ct);
+
+        Assert.Equal((false, true), (unknown, known));
+        Assert.Null(await mirror.GetReservationAsync("muc", "never-seen", Ct));
+        Assert.Equal(T0.AddMinutes(2), (await mirror.GetReservationAsync("muc", "R1", Ct))!.RemovedAt);
+        Assert.False(await mirror.ApplyAsync(Update(Stay("R1", T0.AddMinutes(1))), Ct));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await mirror.ApplyAsync(Update(Stay("R2", T0)) with { RemovedReservationId = "R2" }, Ct));
+    }
+
+    [Fact]
+    public async Task Companions_are_found_like_the_primary_guest_with_every_criterion_on_one_guest()
+    {
+        var mirror = await CreateMirrorAsync();
+        var companion = new GuestProfile("Babbage") { FirstName = "Charles", Email = "charles@example.org", Phone = "+44 20 7946 0000" };
+        await mirror.ApplyAsync(Update(Stay("R1", T0) with { AdditionalGuests = [new GuestProfile("Nobody"), companion] }), Ct);
+
+        var byEmail = await mirror.FindByGuestAsync(new GuestSearch { Email = "Charles@Example.org" }, null, Ct);
+        var byPhone = await mirror.FindByGuestAsync(new GuestSearch { Phone = "44 20 7946 0000" }, "muc", Ct);
+        var byName = await mirror.FindByGuestAsync(new GuestSearch { LastName = "babbage", FirstName = "charles" }, null, Ct);
+        var acrossTwoGuests = await mirror.FindByGuestAsync(new GuestSearch { LastName = "Babbage", FirstName = "Ada" }, null, Ct);
+        var primaryStill = await mirror.FindByGuestAsync(new GuestSearch { Email = "ada@example.com" }, null, Ct);
+
+        Assert.Equal("R1", Assert.Single(byEmail).Reservation.VendorId);
+        Assert.Equal("R1", Assert.Single(byPhone).Reservation.VendorId);
+        Assert.Equal("R1", Assert.Single(byName).Reservation.VendorId);
+        Assert.Empty(acrossTwoGuests);
+        Assert.Equal("R1", Assert.Single(primaryStill).Reservation.VendorId);
+    }
+
+    [Fact]
+    public async Task A_companion_removed_by_a_newer_version_is_no_longer_found_and_an_older_version_does_not_bring_the_companion_back()
+    {
+        var mirror = await CreateMirrorAsync();
+        var companion = new GuestProfile("Babbage") { Email = "charles@example.org" };
+        var withCompanion = Stay("R1", T0) with { AdditionalGuests = [companion] };
+        await mirror.ApplyAsync(Update(withCompanion), Ct);
+
+        await mirror.ApplyAsync(Update(Stay("R1", T0.AddMinutes(1))), Ct);
+        var older = await mirror.ApplyAsync(Update(withCompanion), Ct);
+
+        Assert.False(older);
+        Assert.Empty(await mirror.FindByGuestAsync(new GuestSearch { Email = "charles@example.org" }, null, Ct));
+        Assert.Single(await mirror.FindByGuestAsync(new GuestSearch { Email = "ada@example.com" }, null, Ct));
     }
 }
