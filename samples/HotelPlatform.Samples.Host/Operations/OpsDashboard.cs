@@ -72,6 +72,7 @@ internal static class OpsDashboard
             ".Healthy{background:#dff5e1}.Degraded{background:#fff3cd}.Unhealthy{background:#f8d7da}header{display:flex;gap:1rem;align-items:center}</style></head><body>");
         html.Append(
             $"<header><h1>Operations</h1><span id=\"who\">{WebUtility.HtmlEncode(user.Identity?.Name)} ({(admin ? OpsSignIn.AdminRole : OpsSignIn.ViewerRole)})</span>" +
+            "<a href=\"/ops/configuration\">Configuration</a>" +
             "<form method=\"post\" action=\"/ops/signout\"><button>Sign out</button></form><span id=\"updated\"></span></header>");
         html.Append("<h2>Hotels</h2><table id=\"hotels\"><thead><tr><th>Hotel</th><th>Vendor</th><th>Health</th><th>Since</th><th>Last success</th>" +
             "<th>Operations</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>Errors</th><th>429</th><th>Webhook backlog</th><th>Dead letters</th></tr></thead><tbody></tbody></table>");
