@@ -48,6 +48,7 @@ public sealed class OpsConfigurationBrowserTests : IDisposable
         await page.ClickAsync($"{Form} button[type=submit]");
         var refusal = page.Locator($"{Form} [data-error-for='PropertyId']");
         await refusal.Filter(new() { HasTextString = "PropertyId is required" }).WaitForAsync();
+        var refusalText = await refusal.InnerTextAsync();
         var unchanged = await RoomTypesStatusAsync(host);
 
         await page.FillAsync($"{Form} input[name='setting:PropertyId']", "172982");
@@ -61,7 +62,7 @@ public sealed class OpsConfigurationBrowserTests : IDisposable
 
         Assert.Equal(400, withoutToken.Status); // signed in as admin, but not from the page: no antiforgery token
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (before, unchanged));
-        Assert.Equal("Hotel 'lisbon-cloudbeds' (cloudbeds): PropertyId is required (Hotels:lisbon-cloudbeds:PropertyId).", await refusal.InnerTextAsync());
+        Assert.Equal("Hotel 'lisbon-cloudbeds' (cloudbeds): PropertyId is required (Hotels:lisbon-cloudbeds:PropertyId).", refusalText);
         Assert.NotEqual(HttpStatusCode.OK, withWrongKey); // the simulator refused the new key: the next call used it, no restart
         Assert.Equal(HttpStatusCode.OK, withRightKey);
         Assert.Contains("admin", newest, StringComparison.Ordinal);

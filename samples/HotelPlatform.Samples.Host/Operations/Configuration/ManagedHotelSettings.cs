@@ -10,7 +10,7 @@ namespace HotelPlatform.Samples.Host.Operations.Configuration;
 /// <param name="HotelId">The hotel's key.</param>
 /// <param name="Vendor">The vendor (not editable here: a new vendor needs a restart).</param>
 /// <param name="Version">An opaque version of the hotel's whole configuration, secrets included; an edit names the version it started from.</param>
-/// <param name="Settings">The settings that are not secrets, by key relative to the hotel (<c>Webhook:UrlSecretLocation</c>).</param>
+/// <param name="Settings">The settings that are not secrets, by key relative to the hotel (<c>Webhook:UrlSecretLocation</c>), <c>Vendor</c> aside.</param>
 /// <param name="Secrets">Every secret setting the hotel has, and whether it has a value.</param>
 internal sealed record ManagedHotel(string HotelId, string Vendor, string Version, IReadOnlyDictionary<string, string> Settings, IReadOnlyDictionary<string, bool> Secrets);
 
@@ -206,7 +206,7 @@ internal sealed partial class ManagedHotelSettings(
             hotel.Key,
             settings.GetValueOrDefault(VendorKey) ?? string.Empty,
             Version(settings),
-            settings.Where(s => !IsSecret(s.Key)).ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase),
+            settings.Where(s => !IsSecret(s.Key) && !string.Equals(s.Key, VendorKey, StringComparison.OrdinalIgnoreCase)).ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase),
             settings.Where(s => IsSecret(s.Key)).ToDictionary(s => s.Key, s => s.Value.Length > 0, StringComparer.OrdinalIgnoreCase));
     }
 

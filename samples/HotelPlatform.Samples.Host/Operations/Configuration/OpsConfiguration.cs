@@ -115,7 +115,13 @@ internal static class OpsConfiguration
         <script>
         const admin = document.getElementById('hotels').dataset.admin === 'true';
         const token = document.querySelector('meta[name=ops-antiforgery]')?.content;
-        const el = (tag, props, ...children) => { const e = Object.assign(document.createElement(tag), props); e.append(...children); return e; };
+        function el(tag, props = {}, ...children) {
+          const { dataset, ...rest } = props;
+          const e = Object.assign(document.createElement(tag), rest);
+          Object.assign(e.dataset, dataset || {}); // dataset itself cannot be assigned
+          e.append(...children);
+          return e;
+        }
         function settingRow(key, value) {
           const cell = admin ? el('input', { name: 'setting:' + key, value }) : el('span', { textContent: value });
           return el('tr', {}, el('th', { textContent: key }), el('td', {}, cell), el('td', { className: 'error', role: 'alert' }, el('span', { dataset: { errorFor: key } })));
