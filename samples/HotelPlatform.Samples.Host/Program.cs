@@ -12,6 +12,7 @@ using HotelPlatform.Connectors.GuestSync;
 using HotelPlatform.Samples.Host;
 using HotelPlatform.Samples.Host.Analytics;
 using HotelPlatform.Samples.Host.Operations;
+using HotelPlatform.Samples.Host.Operations.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +26,9 @@ builder.Services.AddSingleton<ISimulatorBinding, OperaSimulatorBinding>();
 builder.Services.AddSingleton<ISimulatorBinding, MewsSimulatorBinding>();
 builder.Services.AddSingleton(sp => new EmbeddedSimulators(builder.Configuration, sp.GetServices<ISimulatorBinding>()));
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedSimulators>());
+
+// Operators' hotel changes from /ops/configuration (hotels.managed.json beside the inbox), layered over appsettings (docs/operations.md).
+builder.AddOpsConfiguration();
 
 // Hotels come from configuration ("Hotels" section): each names its vendor and the vendor's settings.
 builder.Services.AddPmsConnectors()
@@ -70,6 +74,7 @@ app.MapAnalyticsDashboard();
 app.MapMirrorEndpoints();
 app.MapConnectorCatalog();
 app.MapOpsDashboard();
+app.MapOpsConfiguration();
 
 await app.RunAsync();
 

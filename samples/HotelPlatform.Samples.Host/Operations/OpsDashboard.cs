@@ -80,6 +80,7 @@ internal static class OpsDashboard
             ".Healthy{background:#dff5e1}.firing{background:#f8d7da}.acknowledged{background:#fff3cd}.resolved{color:#666}.breach{background:#f8d7da}.Degraded{background:#fff3cd}.Unhealthy{background:#f8d7da}header{display:flex;gap:1rem;align-items:center}</style></head><body>");
         html.Append(
             $"<header><h1>Operations</h1><span id=\"who\">{WebUtility.HtmlEncode(user.Identity?.Name)} ({(admin ? OpsSignIn.AdminRole : OpsSignIn.ViewerRole)})</span>" +
+            "<a href=\"/ops/configuration\">Configuration</a>" +
             "<form method=\"post\" action=\"/ops/signout\"><button>Sign out</button></form><span id=\"updated\"></span></header>");
         html.Append(CultureInfo.InvariantCulture, $"<h2>Alerts</h2><table id=\"alerts\" data-admin=\"{(admin ? "true" : "false")}\"><thead><tr><th>Rule</th><th>Subject</th><th>State</th><th>What</th><th>Fired</th><th>Acknowledged</th><th>Resolved</th><th></th></tr></thead><tbody></tbody></table>");
         html.Append("<h2>Hotels</h2><table id=\"hotels\"><thead><tr><th>Hotel</th><th>Vendor</th><th>Health</th><th>Since</th><th>Last success</th>" +

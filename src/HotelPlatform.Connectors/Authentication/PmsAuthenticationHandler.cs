@@ -10,11 +10,19 @@ namespace HotelPlatform.Connectors.Authentication;
 /// turns a failed TLS handshake (the server refused the client certificate, or none was presented) into a
 /// <see cref="PmsAuthenticationException"/>, which is not retried: sending again cannot fix a certificate.
 /// </summary>
-internal sealed class PmsAuthenticationHandler(PmsRequestAuthenticator? authenticator, string vendor, bool hasClientCertificate, PmsClientCertificateRequests certificateRequests) : DelegatingHandler
+internal sealed class PmsAuthenticationHandler(Func<PmsRequestAuthenticator?> currentAuthenticator, string vendor, bool hasClientCertificate, PmsClientCertificateRequests certificateRequests) : DelegatingHandler
 {
+    public PmsAuthenticationHandler(PmsRequestAuthenticator? authenticator, string vendor, bool hasClientCertificate, PmsClientCertificateRequests certificateRequests)
+        : this(() => authenticator, vendor, hasClientCertificate, certificateRequests)
+    {
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // One loop rather than a helper per send: this runs on every attempt, and each async layer costs an allocation.
+        // Asked per request: a hotel whose credentials were changed (a configuration reload) authenticates with the new
+        // ones on its next call, not when the factory next rebuilds this handler.
+        var authenticator = currentAuthenticator();
         for (var replayed = false; ; replayed = true)
         {
             if (authenticator is not null)

@@ -10,13 +10,23 @@ internal sealed class PmsConnectorRegistry : IPmsConnectorRegistry, IAsyncDispos
     private readonly Dictionary<string, PmsHotelRegistration> _byId;
     private readonly IReadOnlyList<PmsConnectorDecorator> _decorators;
     private readonly ConcurrentDictionary<string, Lazy<IPmsConnector>> _connectors = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<IDisposable> _subscriptions = [];
 
-    public PmsConnectorRegistry(IServiceProvider services, IEnumerable<PmsHotelRegistration> hotels, IEnumerable<PmsConnectorDecorator> decorators)
+    public PmsConnectorRegistry(IServiceProvider services, IEnumerable<PmsHotelRegistration> hotels, IEnumerable<PmsConnectorDecorator> decorators, IEnumerable<PmsHotelOptionsChanges>? optionsChanges = null)
     {
         _services = services;
         Hotels = hotels.ToList();
         _byId = Hotels.ToDictionary(h => h.HotelId, StringComparer.OrdinalIgnoreCase);
         _decorators = decorators.ToList();
+
+        // A hotel whose options changed gets a new connector on its next use; calls already running finish on the old one.
+        foreach (var changes in optionsChanges ?? [])
+        {
+            if (changes.Subscribe(services, () => _connectors.TryRemove(changes.HotelId, out _)) is { } subscription)
+            {
+                _subscriptions.Add(subscription);
+            }
+        }
     }
 
     public IReadOnlyList<PmsHotelRegistration> Hotels { get; }
@@ -44,6 +54,7 @@ internal sealed class PmsConnectorRegistry : IPmsConnectorRegistry, IAsyncDispos
 
     public async ValueTask DisposeAsync()
     {
+        _subscriptions.ForEach(s => s.Dispose());
         foreach (var lazy in _connectors.Values.Where(l => l.IsValueCreated))
         {
             switch (lazy.Value)
@@ -65,6 +76,7 @@ internal sealed class PmsConnectorRegistry : IPmsConnectorRegistry, IAsyncDispos
     /// </summary>
     public void Dispose()
     {
+        _subscriptions.ForEach(s => s.Dispose());
         foreach (var lazy in _connectors.Values.Where(l => l.IsValueCreated))
         {
             switch (lazy.Value)

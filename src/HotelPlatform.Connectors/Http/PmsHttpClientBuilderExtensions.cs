@@ -89,7 +89,15 @@ public static class PmsHttpClientBuilderExtensions
         builder.AddHttpMessageHandler(services =>
         {
             var settings = Resolve(services, name);
-            return new PmsAuthenticationHandler(settings.Authenticator, settings.Vendor, settings.ClientCertificate is not null, services.GetRequiredKeyedService<PmsClientCertificateRequests>(name));
+            var registration = services.GetRequiredKeyedService<PmsHttpClientRegistration>(name);
+
+            // Settings that follow a hotel's options (AddPmsHttpPipeline<TOptions>) are read per request, cheaply (the
+            // same instance until the options change), so a changed credential is used on the next call.
+            return new PmsAuthenticationHandler(
+                registration.FollowsOptions ? () => Resolve(services, name).Authenticator : () => settings.Authenticator,
+                settings.Vendor,
+                settings.ClientCertificate is not null,
+                services.GetRequiredKeyedService<PmsClientCertificateRequests>(name));
         });
         builder.AddHttpMessageHandler(static _ => new PmsSendMarkerHandler());
 
@@ -124,7 +132,10 @@ public static class PmsHttpClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(optionsName);
         ArgumentNullException.ThrowIfNull(map);
         var mapped = new MappedOptions<TOptions>(map);
-        return builder.AddPmsHttpPipeline(services => mapped.Get(services, services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName)));
+        builder.AddPmsHttpPipeline(services => mapped.Get(services, services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName)));
+        ((PmsHttpClientRegistration)builder.Services
+            .Single(d => d.ServiceType == typeof(PmsHttpClientRegistration) && Equals(d.ServiceKey, builder.Name)).KeyedImplementationInstance!).FollowsOptions = true;
+        return builder;
     }
 
     private static PmsHttpClientOptions Resolve(IServiceProvider services, string name) =>
@@ -155,6 +166,9 @@ public static class PmsHttpClientBuilderExtensions
 internal sealed class PmsHttpClientRegistration(string clientName, Func<IServiceProvider, PmsHttpClientOptions> factory)
 {
     private PmsHttpClientOptions? _validated;
+
+    /// <summary>Gets or sets whether the settings are made from a hotel's named options, one instance per options instance (cheap to resolve per request).</summary>
+    public bool FollowsOptions { get; set; }
 
     public PmsHttpClientOptions Resolve(IServiceProvider services)
     {

@@ -33,7 +33,11 @@ public static class PmsHotelOptionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var path = configuration is IConfigurationSection section ? section.Path : null;
-        return services.AddPmsHotelOptionsCore(hotelId, vendor, path, configuration, validator).Bind(configuration);
+        var options = services.AddPmsHotelOptionsCore(hotelId, vendor, path, configuration, validator).Bind(configuration);
+
+        // A reload of the section (an operator's change) makes the registry remake the hotel's connector on its next use.
+        services.AddSingleton(PmsHotelOptionsChanges.Of<TOptions>(hotelId));
+        return options;
     }
 
     /// <summary>
