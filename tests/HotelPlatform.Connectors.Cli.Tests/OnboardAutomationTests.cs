@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using HotelPlatform.Connectors.Cli.Commands.Onboard;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Testing;
 using UglyToad.PdfPig;
@@ -109,7 +110,7 @@ public sealed class OnboardAutomationTests : IDisposable
         // The simulator itself holds no live booking of the run: every kit booking it was sent is cancelled.
         var section = JsonNode.Parse(await File.ReadAllTextAsync(Output, token))!["Hotels"]!["test-hotel"]!.AsObject();
         Assert.Equal(vendor, (string?)section["Vendor"]);
-        await using var services = Hotels.HotelConnectors.Build(new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(hotel.Settings.Select(s => KeyValuePair.Create($"test-hotel:{s.Key}", s.Value)).Append(KeyValuePair.Create("test-hotel:Vendor", (string?)vendor))).Build());
+        await using var services = Hotels.HotelConnectors.Build(new ConfigurationBuilder().AddInMemoryCollection(hotel.Settings.Select(s => KeyValuePair.Create($"test-hotel:{s.Key}", s.Value)).Append(KeyValuePair.Create("test-hotel:Vendor", (string?)vendor))).Build());
         var connector = services.GetRequiredService<IPmsConnectorRegistry>().Get("test-hotel");
         var first = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(OnboardingFullRun.FirstNightOffset);
         for (var night = first; night < first.AddDays(OnboardingFullRun.NightsTried); night = night.AddDays(1))
