@@ -49,7 +49,7 @@ public sealed class OnboardPseudoTerminalTests : IDisposable
         Assert.Equal("Warning", (string?)root["Logging"]!["LogLevel"]!["Default"]);
         var section = root["Hotels"]!["munich"]!.AsObject();
         Assert.Equal("apaleo", (string?)section["Vendor"]);
-        Assert.Equal("true", (string?)section["Embedded"]);
+        Assert.Equal("true", section["Embedded"]!.ToJsonString());
         Assert.False(section.ContainsKey("ClientSecret"));
         Assert.Contains("ready: configuration written", await File.ReadAllTextAsync(Path.Combine(_directory, "onboarding-munich.md"), token), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_directory, "onboarding-munich.pdf")));

@@ -98,6 +98,11 @@ internal sealed class DocumentedEndpointProbe : IDisposable
         try
         {
             using var request = new HttpRequestMessage(probe.Method, target) { Content = probe.Body?.Invoke() };
+            if (request.Content?.Headers.ContentType?.MediaType == "text/xml")
+            {
+                request.Headers.Add("SOAPAction", "\"\""); // SOAP 1.1 requires the header; pmsXchange's operations name no action to rely on
+            }
+
             using var response = await _clients.CreateClient(ClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return (response.StatusCode, body.Length > 4096 ? body[..4096] : body);

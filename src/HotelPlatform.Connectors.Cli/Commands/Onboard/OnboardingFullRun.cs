@@ -17,8 +17,8 @@ internal static class OnboardingFullRun
     /// <summary>How far ahead the stay is looked for: far enough from today's operations, inside every vendor's booking horizon.</summary>
     public const int FirstNightOffset = 30;
 
-    /// <summary>How many arrival nights are tried for a stay that can be sold.</summary>
-    public const int NightsTried = 14;
+    /// <summary>How many arrival nights are tried for a stay that can be sold (and swept for leftovers): few, as each costs quota.</summary>
+    public const int NightsTried = 7;
 
     /// <summary>Runs the booking areas; every reservation created is cancelled before it returns.</summary>
     public static async Task<(IReadOnlyList<OnboardingCheck> Checks, LiveSandboxLedger Ledger)> RunAsync(IPmsConnector connector, DateOnly today, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ internal static class OnboardingFullRun
         {
             checks.Add(await OnboardingProbe.CheckAsync("Full run: kit leftovers swept", async t =>
             {
-                var leftovers = await LiveSandboxSweeper.FindAsync(connector, first, NightsTried + 1, t).ConfigureAwait(false);
+                var leftovers = await LiveSandboxSweeper.FindAsync(connector, first, NightsTried, t).ConfigureAwait(false);
                 var stuck = await LiveSandboxSweeper.CancelAsync(connector, leftovers, t).ConfigureAwait(false);
                 return stuck.Count == 0
                     ? Invariant($"{leftovers.Count} leftover kit booking(s) cancelled")
