@@ -141,7 +141,7 @@ public sealed class OnboardCommandTests : IDisposable
     [InlineData("https://cmtpi.siteminder.com/siteconnect", "siteminder")]
     public async Task The_pms_is_detected_from_a_documented_base_address(string address, string vendor)
     {
-        var detected = await PmsDetection.DetectAsync(new Dictionary<string, string?> { ["BaseAddress"] = address }, TestContext.Current.CancellationToken);
+        var detected = await PmsDetection.DetectAsync(new Dictionary<string, string?> { ["BaseAddress"] = address }, probe: null, TestContext.Current.CancellationToken);
 
         Assert.Equal(vendor, detected?.Vendor);
     }

@@ -111,7 +111,8 @@ internal static class OnboardingProbe
 
     private static string Count<T>(IReadOnlyList<T> items, string what) => string.Create(CultureInfo.InvariantCulture, $"{items.Count} {what}");
 
-    private static async Task<OnboardingCheck> CheckAsync(string name, Func<CancellationToken, Task<string>> check, CancellationToken cancellationToken)
+    /// <summary>Runs one check: passed with its detail, skipped when the connector does not offer it, failed with the exception otherwise.</summary>
+    public static async Task<OnboardingCheck> CheckAsync(string name, Func<CancellationToken, Task<string>> check, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         try

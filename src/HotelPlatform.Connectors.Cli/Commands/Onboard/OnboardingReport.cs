@@ -39,21 +39,42 @@ internal sealed record OnboardingReport
     /// <summary>Gets the run's verdict.</summary>
     public required string Verdict { get; init; }
 
+    /// <summary>Gets what the run did at the PMS. Default: read-only.</summary>
+    public string RunMode { get; init; } = "read-only (nothing booked, changed or cancelled)";
+
+    /// <summary>Gets the report's title.</summary>
+    public string Title => $"Onboarding report: {HotelId}";
+
+    /// <summary>Gets the summary, label and text (Markdown code spans in backticks), as both renderings show it.</summary>
+    public IReadOnlyList<(string Label, string Text)> Summary =>
+    [
+        ("Vendor", $"{Vendor} ({VendorSource})"),
+        .. Property is { } property ? [("Property", $"{property.Name} (`{property.VendorId}`), time zone {property.TimeZone}, currency {property.Currency}")] : Array.Empty<(string, string)>(),
+        ("Run", string.Create(CultureInfo.InvariantCulture, $"{StartedAt:yyyy-MM-dd HH:mm:ss} UTC, {RunMode}")),
+        ("Quota headroom", Quota ?? "not measured"),
+        ("Verdict", Verdict),
+    ];
+
+    /// <summary>Gets the paragraphs of the configuration section (Markdown code spans in backticks).</summary>
+    public IReadOnlyList<string> ConfigurationParagraphs =>
+    [
+        ConfigurationFile is null ? "No configuration written." : $"Section `Hotels:{HotelId}` written to `{Path.GetFileName(ConfigurationFile)}` with: {string.Join(", ", SettingsWritten.Select(s => $"`{s}`"))}.",
+        .. SecretsNotWritten.Count > 0
+            ? [$"Secrets not written (supply them from a secret store or environment variables, e.g. `Hotels__{HotelId}__{SecretsNotWritten[0].Replace(":", "__", StringComparison.Ordinal)}`): {string.Join(", ", SecretsNotWritten.Select(s => $"`{s}`"))}."]
+            : Array.Empty<string>(),
+    ];
+
     /// <summary>Renders the report as Markdown.</summary>
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        Line(text, $"# Onboarding report: {HotelId}");
+        Line(text, $"# {Title}");
         Line(text, string.Empty);
-        Line(text, $"- **Vendor:** {Vendor} ({VendorSource})");
-        if (Property is { } property)
+        foreach (var (label, value) in Summary)
         {
-            Line(text, $"- **Property:** {property.Name} (`{property.VendorId}`), time zone {property.TimeZone}, currency {property.Currency}");
+            Line(text, $"- **{label}:** {value}");
         }
 
-        Line(text, $"- **Run:** {StartedAt:yyyy-MM-dd HH:mm:ss} UTC, read-only (nothing booked, changed or cancelled)");
-        Line(text, $"- **Quota headroom:** {Quota ?? "not measured"}");
-        Line(text, $"- **Verdict:** {Verdict}");
         Line(text, string.Empty);
         Line(text, "## Checks");
         Line(text, string.Empty);
@@ -66,12 +87,10 @@ internal sealed record OnboardingReport
 
         Line(text, string.Empty);
         Line(text, "## Configuration");
-        Line(text, string.Empty);
-        Line(text, ConfigurationFile is null ? "No configuration written." : $"Section `Hotels:{HotelId}` written to `{Path.GetFileName(ConfigurationFile)}` with: {string.Join(", ", SettingsWritten.Select(s => $"`{s}`"))}.");
-        if (SecretsNotWritten.Count > 0)
+        foreach (var paragraph in ConfigurationParagraphs)
         {
             Line(text, string.Empty);
-            Line(text, $"Secrets not written (supply them from a secret store or environment variables, e.g. `Hotels__{HotelId}__{SecretsNotWritten[0].Replace(":", "__", StringComparison.Ordinal)}`): {string.Join(", ", SecretsNotWritten.Select(s => $"`{s}`"))}.");
+            Line(text, paragraph);
         }
 
         return text.ToString();

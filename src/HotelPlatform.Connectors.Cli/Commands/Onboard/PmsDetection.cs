@@ -6,8 +6,9 @@ internal sealed record DetectedPms(string Vendor, string Reason);
 /// <summary>
 /// Tells the PMS from what a hotel supplies, when the operator does not name it: first the base address's host (the
 /// production and sandbox hosts the vendors' documents name), then the shape of the credentials (the setting names each
-/// vendor's options use for its documented authentication). Ambiguous or unrecognisable settings detect nothing: the
-/// operator is asked for --vendor rather than guessed for.
+/// vendor's options use for its documented authentication), and last, for a base address on a host no vendor names, the
+/// vendors' documented endpoints probed without credentials (<see cref="DocumentedEndpointProbe"/>). Ambiguous or
+/// unrecognisable settings detect nothing: the operator is asked for --vendor rather than guessed for.
 /// </summary>
 internal static class PmsDetection
 {
@@ -36,10 +37,20 @@ internal static class PmsDetection
     ];
 
     /// <summary>Detects the vendor, or returns <see langword="null"/> when the settings do not tell.</summary>
-    public static Task<DetectedPms?> DetectAsync(IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)
+    /// <param name="values">The hotel's settings.</param>
+    /// <param name="probe">Probes the base address when neither its host nor the credentials tell; no probing when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">A token that cancels the detection.</param>
+    public static async Task<DetectedPms?> DetectAsync(IReadOnlyDictionary<string, string?> values, DocumentedEndpointProbe? probe, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(FromHost(values) ?? FromCredentials(values));
+        if ((FromHost(values) ?? FromCredentials(values)) is { } detected)
+        {
+            return detected;
+        }
+
+        return probe is not null && Uri.TryCreate(values.GetValueOrDefault("BaseAddress"), UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
+            ? await probe.DetectAsync(address, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     private static DetectedPms? FromHost(IReadOnlyDictionary<string, string?> values)
