@@ -26,9 +26,7 @@ public sealed class OnboardAutomationTests : IDisposable
 
     private string Report => Path.Combine(_directory, "report.md");
 
-    // Mews is not here yet: on the Mews simulator the full run ends as "quota exhausted" (429, 30 s Retry-After) after
-    // the smoke run, sweep and quotes (docs/onboarding.md, "Not yet").
-    public static TheoryData<string> BookingVendors => [PmsVendors.Apaleo, PmsVendors.Cloudbeds, PmsVendors.Opera];
+    public static TheoryData<string> BookingVendors => [PmsVendors.Apaleo, PmsVendors.Cloudbeds, PmsVendors.Mews, PmsVendors.Opera];
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 

@@ -132,7 +132,7 @@ internal static class OnboardingProbe
 
 /// <summary>
 /// The runtime's extension point for a shared limiter (<see cref="IPmsRateLimiterProvider"/>), used here to see the
-/// quota the vendor connector declares and how much of it is left: one token bucket per account, as the runtime's own.
+/// quota the vendor connector declares and how much of it is left: one runtime account limiter per account.
 /// </summary>
 internal sealed class ObservingRateLimiterProvider : IPmsRateLimiterProvider, IDisposable
 {
@@ -151,15 +151,8 @@ internal sealed class ObservingRateLimiterProvider : IPmsRateLimiterProvider, ID
                 return existing;
             }
 
-            var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = quota.EffectiveBurst,
-                TokensPerPeriod = quota.PermitsPerPeriod,
-                ReplenishmentPeriod = quota.Period,
-                QueueLimit = quota.QueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
+            // The runtime's own limiter, not a look-alike: the pace the hotel gets in a host is the pace onboarding sees.
+            var limiter = PmsRateLimiters.CreateAccountLimiter(quota);
             _observed.Add((accountKey, quota, limiter));
             return limiter;
         }
