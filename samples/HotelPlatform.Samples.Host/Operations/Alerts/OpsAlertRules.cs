@@ -55,7 +55,7 @@ internal static class OpsAlertRules
 
             if (rules.DeadLetters.Enabled && hotel.DeadLetters > rules.DeadLetters.Above)
             {
-                found.Add(new(OpsAlertRuleNames.DeadLetters, hotel.Hotel, Invariant($"{hotel.DeadLetters} dead-lettered webhook events")));
+                found.Add(new(OpsAlertRuleNames.DeadLetters, hotel.Hotel, Invariant($"{hotel.DeadLetters} dead-lettered webhook event{(hotel.DeadLetters == 1 ? string.Empty : "s")}")));
             }
 
             if (rules.WebhookSilence.Enabled && input.Deliveries.GetValueOrDefault(hotel.Hotel) is { Webhooks: 0, Reconciled: > 0 } silent)
