@@ -74,8 +74,12 @@ public sealed class CloudbedsOptions : PmsConnectorOptions
     /// <summary>Gets or sets the sustained rate, in requests per second, the property's calls are paced to (0 switches pacing off, at most 10). Default <see cref="DefaultRequestsPerSecond"/>.</summary>
     public int RequestsPerSecond { get; set; } = DefaultRequestsPerSecond;
 
-    /// <summary>Gets or sets how many requests may go back to back after a quiet time (1 to 100). Default <see cref="DefaultRequestsPerSecond"/>: Cloudbeds documents no burst.</summary>
-    public int RequestBurst { get; set; } = DefaultRequestsPerSecond;
+    /// <summary>
+    /// Gets or sets how many requests may go back to back after a quiet time (1 to 100; cut to <see cref="RequestsPerSecond"/> − 1).
+    /// Default 1: Cloudbeds documents no burst, and the burst is taken from the second's rate (a burst of 1 leaves 4 per
+    /// second at 5 per second), so that no second ever holds more than <see cref="RequestsPerSecond"/>.
+    /// </summary>
+    public int RequestBurst { get; set; } = 1;
 
     /// <summary>Gets or sets the <c>sourceID</c> bookings are made under (<c>s-{id}</c> or <c>ss-{id}-0|1</c>, from <c>GET /getSources</c>); the property's default source when not set.</summary>
     public string? SourceId { get; set; }

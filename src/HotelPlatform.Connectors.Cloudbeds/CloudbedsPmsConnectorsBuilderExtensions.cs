@@ -112,7 +112,9 @@ public static class CloudbedsPmsConnectorsBuilderExtensions
             BaseAddress = baseAddress,
             AccountKey = $"{PmsVendors.Cloudbeds}:{options.PropertyId}",
             Authenticator = authenticator,
-            RateLimit = options.RequestsPerSecond == 0 ? null : new PmsRateLimitQuota(options.RequestsPerSecond, TimeSpan.FromSeconds(1)) { Burst = options.RequestBurst },
+            // Cloudbeds counts per second and documents no burst: no one-second window may hold more than the rate (a bucket
+            // of 5 refilled at 5 per second could send 10 in a second, and the simulator's sliding count refused one).
+            RateLimit = options.RequestsPerSecond == 0 ? null : PmsRateLimitQuota.ForSlidingWindow(options.RequestsPerSecond, TimeSpan.FromSeconds(1), options.RequestBurst),
             ResponseClassifier = CloudbedsResponseClassifier.Instance,
             RequestIdHeaders = { CloudbedsResponseClassifier.RequestIdHeader },
         }.WithTimeoutsOf(options);

@@ -118,8 +118,6 @@ public static class MewsPmsConnectorsBuilderExtensions
             return null;
         }
 
-        var burst = Math.Min(options.RequestBurst, Math.Max(1, options.RequestsPer30Seconds - 1));
-        // The sliding window itself, for a limiter that keeps a log of requests (the Redis one shared by several hosts).
-        return new PmsRateLimitQuota(Math.Max(1, options.RequestsPer30Seconds - burst), TimeSpan.FromSeconds(30)) { Burst = burst, SlidingWindowLimit = options.RequestsPer30Seconds };
+        return PmsRateLimitQuota.ForSlidingWindow(options.RequestsPer30Seconds, TimeSpan.FromSeconds(30), options.RequestBurst);
     }
 }

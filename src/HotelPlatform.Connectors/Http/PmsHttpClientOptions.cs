@@ -207,6 +207,24 @@ public sealed record PmsRateLimitQuota
         Period = period;
     }
 
+    /// <summary>
+    /// The pace for a vendor that counts requests in a sliding window (at most <paramref name="limit"/> in any
+    /// <paramref name="window"/>): a bucket of <paramref name="burst"/> refilled with the rest of the limit over the window.
+    /// In any window a bucket sends at most its size plus one window's refill, so the window never holds more than the
+    /// limit; a bucket as large as the limit refilled at the limit's rate could send twice the limit.
+    /// </summary>
+    /// <param name="limit">The most requests the vendor admits in any window; at least 2 for the guarantee to hold.</param>
+    /// <param name="window">The vendor's window.</param>
+    /// <param name="burst">The requests wanted back to back after a quiet time; cut to <paramref name="limit"/> − 1.</param>
+    /// <returns>The quota, with <see cref="SlidingWindowLimit"/> set to <paramref name="limit"/>.</returns>
+    public static PmsRateLimitQuota ForSlidingWindow(int limit, TimeSpan window, int burst)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);
+        var bucket = Math.Min(burst, Math.Max(1, limit - 1));
+        return new PmsRateLimitQuota(Math.Max(1, limit - bucket), window) { Burst = bucket, SlidingWindowLimit = limit };
+    }
+
     /// <summary>Gets the requests allowed per <see cref="Period"/>.</summary>
     public int PermitsPerPeriod { get; }
 

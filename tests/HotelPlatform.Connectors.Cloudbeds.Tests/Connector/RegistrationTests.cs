@@ -63,7 +63,7 @@ public sealed class RegistrationTests
     [Fact]
     public void The_default_pace_is_the_stricter_of_cloudbeds_two_published_limits()
     {
-        Assert.Equal((5, 5), (new CloudbedsOptions().RequestsPerSecond, new CloudbedsOptions().RequestBurst));
+        Assert.Equal((5, 1), (new CloudbedsOptions().RequestsPerSecond, new CloudbedsOptions().RequestBurst));
     }
 
     private static string Validate(Action<CloudbedsOptions> configure)

@@ -150,7 +150,7 @@ public sealed class CloudbedsKitFixture : SimulatorContractFixture<CloudbedsSimu
         // The kit runs faster than Cloudbeds' quota; the quota has tests of its own.
         var hotel = new ConfigurationBuilder()
             .AddInMemoryCollection(simulator.Settings)
-            .AddInMemoryCollection([new("RequestsPerSecond", "10"), new("RequestBurst", "100"), new("WebhookSecret", _webhookSecret)])
+            .AddInMemoryCollection([new("RequestsPerSecond", "10"), new("RequestBurst", "1"), new("WebhookSecret", _webhookSecret)])
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
