@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace HotelPlatform.Connectors.Cli.Hotels;
 
@@ -48,20 +47,5 @@ internal static class HotelConnectors
     /// Runs the validation a host runs at start (<c>ValidateOnStart</c>: the vendor's option rules and unknown keys) and
     /// returns its failures; empty when every hotel is valid.
     /// </summary>
-    public static IReadOnlyList<string> Validate(IServiceProvider services)
-    {
-        try
-        {
-            services.GetService<IStartupValidator>()?.Validate();
-            return [];
-        }
-        catch (OptionsValidationException exception)
-        {
-            return [.. exception.Failures];
-        }
-        catch (AggregateException exception)
-        {
-            return [.. exception.InnerExceptions.SelectMany(e => e is OptionsValidationException o ? o.Failures : [e.Message])];
-        }
-    }
+    public static IReadOnlyList<string> Validate(IServiceProvider services) => services.GetStartupValidationFailures();
 }

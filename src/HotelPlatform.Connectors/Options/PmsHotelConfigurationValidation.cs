@@ -48,9 +48,21 @@ public static class PmsHotelConfigurationValidation
         }
 
         using var provider = scratch.BuildServiceProvider();
+        return provider.GetStartupValidationFailures();
+    }
+
+    /// <summary>
+    /// Runs the validation a host runs at start (<c>ValidateOnStart</c>: the vendors' option rules and the unknown-key
+    /// check) over <paramref name="services"/> and returns its failures instead of throwing them.
+    /// </summary>
+    /// <param name="services">A provider built from a collection with <c>AddPmsConnectors()</c> and its hotels.</param>
+    /// <returns>The start-up messages; empty when every hotel would start.</returns>
+    public static IReadOnlyList<string> GetStartupValidationFailures(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
         try
         {
-            provider.GetService<IStartupValidator>()?.Validate();
+            services.GetService<IStartupValidator>()?.Validate();
             return [];
         }
         catch (OptionsValidationException ex)
