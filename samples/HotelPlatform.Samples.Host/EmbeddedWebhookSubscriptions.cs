@@ -5,6 +5,7 @@ using HotelPlatform.Connectors.Cloudbeds.Subscriptions;
 using HotelPlatform.Connectors.Simulators.Mews;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HotelPlatform.Samples.Host;
 
@@ -15,15 +16,33 @@ namespace HotelPlatform.Samples.Host;
 /// hotel's URL secret (<c>Webhook:UrlSecret</c>, <c>WebhookSecret</c>, <c>WebhookToken</c>). Hosted in memory (tests), there is no
 /// address to subscribe, and nothing is done.
 /// </summary>
+/// <remarks>
+/// Subscribing starts once the host listens, so for a moment the host answers requests while changes made in a
+/// simulator would reach no one (an embedded simulator, like Apaleo, does not redeliver). The
+/// <see cref="HealthCheckName"/> check says so: <see cref="HealthStatus.Degraded"/> while subscribing (the host still
+/// serves, HTTP 200), <see cref="HealthStatus.Healthy"/> once every simulator delivers here, and
+/// <see cref="HealthStatus.Unhealthy"/> naming each hotel whose subscription failed after <see cref="Attempts"/> tries.
+/// </remarks>
 internal sealed partial class EmbeddedWebhookSubscriptions(
     IServer server,
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
     IPmsConnectorRegistry hotels,
     EmbeddedSimulators simulators,
-    ILogger<EmbeddedWebhookSubscriptions> logger) : IHostedService
+    ILogger<EmbeddedWebhookSubscriptions> logger) : IHostedService, IHealthCheck
 {
     public const string WebhookPrefix = "/webhooks";
+
+    /// <summary>The name of the health check that reports whether the embedded simulators deliver to this host yet.</summary>
+    public const string HealthCheckName = "embedded-webhook-subscriptions";
+
+    /// <summary>How many times one hotel's subscription is tried (a simulator busy at start-up is tried again).</summary>
+    internal const int Attempts = 5;
+
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly TaskCompletionSource<IReadOnlyList<string>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -33,32 +52,80 @@ internal sealed partial class EmbeddedWebhookSubscriptions(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task SubscribeAllAsync(CancellationToken cancellationToken)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal));
-        if (address is null)
+        if (!_done.Task.IsCompleted)
         {
-            return;
+            return Task.FromResult(HealthCheckResult.Degraded("Subscribing this host's webhook endpoint at the embedded simulators; changes made there before this is done are not delivered."));
         }
 
-        foreach (var hotel in configuration.GetSection(EmbeddedSimulators.HotelsSection).GetChildren())
+        var subscribed = _done.Task.Result;
+        return Task.FromResult(_failures.IsEmpty
+            ? HealthCheckResult.Healthy(subscribed.Count == 0 ? "No embedded simulator delivers webhooks to this host." : $"Delivering to this host: {string.Join(", ", subscribed.Order(StringComparer.Ordinal))}.")
+            : HealthCheckResult.Unhealthy($"Subscribing failed for {string.Join("; ", _failures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} ({f.Value})"))}; their simulators deliver no webhooks."));
+    }
+
+    private async Task SubscribeAllAsync(CancellationToken cancellationToken)
+    {
+        var subscribed = new List<string>();
+        try
         {
-            if (!bool.TryParse(hotel["Embedded"], out var embedded) || !embedded || !hotels.TryGet(hotel.Key, out var connector))
+            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal));
+            if (address is null)
             {
-                continue;
+                return;
             }
 
-            var endpoint = new Uri(new Uri(address), $"{WebhookPrefix}/{Uri.EscapeDataString(hotel.Key)}");
+            foreach (var hotel in configuration.GetSection(EmbeddedSimulators.HotelsSection).GetChildren())
+            {
+                if (!bool.TryParse(hotel["Embedded"], out var embedded) || !embedded || !hotels.TryGet(hotel.Key, out var connector))
+                {
+                    continue;
+                }
+
+                var endpoint = new Uri(new Uri(address), $"{WebhookPrefix}/{Uri.EscapeDataString(hotel.Key)}");
+                if (await SubscribeWithRetriesAsync(hotel, connector, endpoint, cancellationToken).ConfigureAwait(false))
+                {
+                    subscribed.Add(hotel.Key);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping before subscribing finished.
+        }
+        finally
+        {
+            _done.TrySetResult(subscribed);
+        }
+    }
+
+    private async Task<bool> SubscribeWithRetriesAsync(IConfigurationSection hotel, IPmsConnector connector, Uri endpoint, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
-                if (await SubscribeAsync(hotel, connector, endpoint, cancellationToken).ConfigureAwait(false))
+                var subscribed = await SubscribeAsync(hotel, connector, endpoint, cancellationToken).ConfigureAwait(false);
+                if (subscribed)
                 {
                     LogSubscribed(hotel.Key);
                 }
+
+                return subscribed;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogSubscribeFailed(exception, hotel.Key);
+                if (attempt == Attempts)
+                {
+                    LogSubscribeFailed(exception, hotel.Key, attempt);
+                    _failures[hotel.Key] = $"{exception.GetType().Name}: {exception.Message}";
+                    return false;
+                }
+
+                var delay = FirstRetryDelay * Math.Pow(2, attempt - 1);
+                LogSubscribeRetrying(exception, hotel.Key, attempt, delay);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -94,6 +161,9 @@ internal sealed partial class EmbeddedWebhookSubscriptions(
     [LoggerMessage(Level = LogLevel.Information, Message = "Hotel {HotelId}: the embedded simulator now delivers its webhooks to this host")]
     private partial void LogSubscribed(string hotelId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hotel {HotelId}: subscribing this host at the embedded simulator failed")]
-    private partial void LogSubscribeFailed(Exception exception, string hotelId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hotel {HotelId}: subscribing this host at the embedded simulator failed (attempt {Attempt}); trying again in {Delay}")]
+    private partial void LogSubscribeRetrying(Exception exception, string hotelId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hotel {HotelId}: subscribing this host at the embedded simulator failed {Attempt} times; its simulator delivers no webhooks")]
+    private partial void LogSubscribeFailed(Exception exception, string hotelId, int attempt);
 }

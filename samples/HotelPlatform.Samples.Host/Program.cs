@@ -53,7 +53,9 @@ builder.Services.AddPmsWebhooks(o => builder.Configuration.GetSection("Webhooks"
     .AddEventHandler<SampleEventHandler>()
     .AddGuestSync(o => builder.Configuration.GetSection("GuestSync").Bind(o)) // reservation events sync their guest across the chain; off in appsettings.json (docs/guest-sync.md)
     .AddReservationMirror().UseSqlite(Path.Combine(Path.GetDirectoryName(inboxPath)!, "pms-mirror.db")); // docs/mirror.md
-builder.Services.AddHostedService<EmbeddedWebhookSubscriptions>();
+builder.Services.AddSingleton<EmbeddedWebhookSubscriptions>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedWebhookSubscriptions>());
+builder.Services.AddHealthChecks().AddCheck<EmbeddedWebhookSubscriptions>(EmbeddedWebhookSubscriptions.HealthCheckName, tags: ["webhooks"]); // Degraded until the simulators deliver here
 
 // Conversation analytics: /analytics (SGD dialogues replayed through the hotels on first run; see docs/analytics.md).
 builder.Services.AddAnalyticsDashboard(builder.Configuration, builder.Environment);

@@ -6,12 +6,22 @@ using System.Text.Json;
 
 namespace HotelPlatform.Samples.Host.Tests;
 
-/// <summary>The built sample host (copied next to this assembly) run with <c>dotnet exec</c> on a free loopback port; shared by the process and browser tests.</summary>
+/// <summary>
+/// The built sample host (copied next to this assembly) run with <c>dotnet exec</c> on a free loopback port; shared by
+/// the process and browser tests. Waits are bounded by <see cref="WaitLimit"/> of wall-clock time (CI runs many test
+/// assemblies at once on two cores), and a wait that runs out throws with what the host showed and logged.
+/// </summary>
 internal sealed class SampleHostProcess : IDisposable
 {
+    /// <summary>The longest any wait on the host lasts.</summary>
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(2);
+
+    private const int LogLinesKept = 200;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private readonly Process _process;
+    private readonly Queue<string> _log = new();
 
     private SampleHostProcess(Process process, Uri address)
     {
@@ -41,13 +51,34 @@ internal sealed class SampleHostProcess : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new SampleHostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => host.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => host.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new SampleHostProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        await host.WaitUntilHealthyAsync();
+        try
+        {
+            await host.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
         return host;
+    }
+
+    /// <summary>Gets the host's last log lines (standard output and error), oldest first.</summary>
+    public string LogTail
+    {
+        get
+        {
+            lock (_log)
+            {
+                return string.Join(Environment.NewLine, _log);
+            }
+        }
     }
 
     public void Kill()
@@ -56,38 +87,39 @@ internal sealed class SampleHostProcess : IDisposable
         _process.WaitForExit();
     }
 
-    public async Task<string?> WaitForStatusAsync(string hotelId, string eventId, string status)
+    /// <summary>Waits until the event reaches the status; returns the status.</summary>
+    public async Task<string> WaitForStatusAsync(string hotelId, string eventId, string status)
     {
-        string? last = null;
-        for (var i = 0; i < 600 && last != status; i++)
-        {
-            var events = await Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/events?hotelId={hotelId}", UriKind.Relative), Ct);
-            last = events.EnumerateArray().Where(e => e.GetProperty("eventId").GetString() == eventId).Select(e => e.GetProperty("status").GetString()).FirstOrDefault();
-            if (last != status)
-            {
-                await Task.Delay(100, Ct);
-            }
-        }
-
-        return last;
+        var found = await WaitForAsync(hotelId, e => e.GetProperty("eventId").GetString() == eventId && e.GetProperty("status").GetString() == status, $"event {eventId} {status}");
+        return found.GetProperty("status").GetString()!;
     }
 
     /// <summary>Waits until an event of the type reaches the status; returns its event id.</summary>
-    public async Task<string?> WaitForEventAsync(string hotelId, string eventType, string status)
+    public async Task<string> WaitForEventAsync(string hotelId, string eventType, string status)
     {
-        for (var i = 0; i < 600; i++)
+        var found = await WaitForAsync(hotelId, e => e.GetProperty("eventType").GetString() == eventType && e.GetProperty("status").GetString() == status, $"a {eventType} {status}");
+        return found.GetProperty("eventId").GetString()!;
+    }
+
+    private async Task<JsonElement> WaitForAsync(string hotelId, Func<JsonElement, bool> match, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
         {
             var events = await Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/events?hotelId={hotelId}", UriKind.Relative), Ct);
-            var found = events.EnumerateArray().FirstOrDefault(e => e.GetProperty("eventType").GetString() == eventType && e.GetProperty("status").GetString() == status);
+            var found = events.EnumerateArray().FirstOrDefault(match);
             if (found.ValueKind == JsonValueKind.Object)
             {
-                return found.GetProperty("eventId").GetString();
+                return found;
+            }
+
+            if (waited.Elapsed > WaitLimit)
+            {
+                throw new TimeoutException($"Hotel {hotelId} had no {what} after {waited.Elapsed}. Its events: {events.GetRawText()}{Environment.NewLine}The host's last log lines:{Environment.NewLine}{LogTail}");
             }
 
             await Task.Delay(100, Ct);
         }
-
-        return null;
     }
 
     public void Dispose()
@@ -101,21 +133,51 @@ internal sealed class SampleHostProcess : IDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private void Keep(string? line)
     {
-        for (var i = 0; i < 600; i++)
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.Enqueue(line);
+            if (_log.Count > LogLinesKept)
+            {
+                _log.Dequeue();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until the host answers /health and its embedded simulators deliver webhooks to it (the host's
+    /// <c>embedded-webhook-subscriptions</c> check is Healthy): a booking made before that would raise no webhook here.
+    /// </summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        string? last = null;
+        while (waited.Elapsed < WaitLimit)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The sample host exited with code {_process.ExitCode} before it was healthy.");
+                throw new InvalidOperationException($"The sample host exited with code {_process.ExitCode} before it was ready.{Environment.NewLine}{LogTail}");
             }
 
             try
             {
                 using var response = await Client.GetAsync(new Uri("/health", UriKind.Relative), Ct);
-                if (response.IsSuccessStatusCode)
+                last = await response.Content.ReadAsStringAsync(Ct);
+                var subscriptions = SubscriptionsStatus(last);
+                if (subscriptions == "Healthy")
                 {
                     return;
+                }
+
+                if (subscriptions == "Unhealthy")
+                {
+                    throw new InvalidOperationException($"The sample host could not subscribe itself at its embedded simulators: {last}{Environment.NewLine}{LogTail}");
                 }
             }
             catch (HttpRequestException)
@@ -123,10 +185,19 @@ internal sealed class SampleHostProcess : IDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(100, Ct);
+            await Task.Delay(250, Ct); // each /health runs every hotel's check: poll gently
         }
 
-        throw new InvalidOperationException("The sample host did not become healthy within a minute.");
+        throw new TimeoutException($"The sample host was not ready after {waited.Elapsed}; its last health report: {last ?? "(none)"}{Environment.NewLine}{LogTail}");
+    }
+
+    private static string? SubscriptionsStatus(string healthReport)
+    {
+        using var report = JsonDocument.Parse(healthReport);
+        return report.RootElement.GetProperty("checks").EnumerateArray()
+            .Where(c => c.GetProperty("name").GetString() == "embedded-webhook-subscriptions")
+            .Select(c => c.GetProperty("status").GetString())
+            .FirstOrDefault();
     }
 
     internal static int FreePort()

@@ -52,6 +52,8 @@ public sealed class SampleHostProcessWebhookTests : IDisposable
     public async Task A_booking_in_the_embedded_simulator_arrives_as_a_webhook_and_shows_on_the_events_page(string hotel, string eventType)
     {
         using var host = await SampleHostProcess.StartAsync(Path.Combine(_folder.FullName, "inbox.db"));
+        using var health = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("/health", UriKind.Relative), Ct));
+        var subscriptions = health.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "embedded-webhook-subscriptions");
         var arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
         var departure = arrival.AddDays(2);
         var quotes = await host.Client.GetFromJsonAsync<JsonElement>(new Uri($"/api/hotels/{hotel}/quotes?arrival={arrival:yyyy-MM-dd}&departure={departure:yyyy-MM-dd}", UriKind.Relative), Ct);
@@ -63,12 +65,27 @@ public sealed class SampleHostProcessWebhookTests : IDisposable
         var received = await host.WaitForEventAsync(hotel, eventType, "Handled");
         var page = await host.Client.GetStringAsync(new Uri("/events", UriKind.Relative), Ct);
 
+        Assert.Equal("Healthy", subscriptions.GetProperty("status").GetString());
+        Assert.Equal("Delivering to this host: lisbon-cloudbeds, munich-apaleo, prague-mews.", subscriptions.GetProperty("description").GetString());
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         Assert.False(string.IsNullOrEmpty(reservationId));
         Assert.NotNull(received);
         Assert.Contains(received, page, StringComparison.Ordinal);
         Assert.Contains(eventType, page, StringComparison.Ordinal);
         Assert.DoesNotContain("Lovelace", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_simulator_that_refuses_the_subscription_makes_the_host_unhealthy_naming_the_hotel()
+    {
+        // Apaleo creates a subscription only after a health check delivery to the endpoint succeeds; a body limit
+        // smaller than that delivery makes the host answer 413, so every attempt is refused.
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => SampleHostProcess.StartAsync(Path.Combine(_folder.FullName, "inbox.db"), "--Webhooks:MaxBodyBytes", "16"));
+
+        Assert.Contains("could not subscribe", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("\"Unhealthy\"", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Subscribing failed for munich-apaleo (", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("failed 5 times", refused.Message, StringComparison.Ordinal); // the host's log, kept for the message
     }
 
     public void Dispose()

@@ -86,11 +86,15 @@ public sealed class AnalyticsDashboardBrowserTests : IDisposable
             IDownload download;
             try
             {
-                download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync());
+                // Two minutes, not Playwright's 30 s: CI runs every test assembly at once on two cores.
+                download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync(), new() { Timeout = (float)SampleHostProcess.WaitLimit.TotalMilliseconds });
             }
             catch (TimeoutException exception)
             {
-                throw new TimeoutException($"The {report}.{format} export did not download (after {opened.Count} that did).", exception);
+                // Tell a server that does not answer from a browser that did not download what it was sent.
+                string href = (await button.GetAttributeAsync("href"))!;
+                using var direct = await host.Client.GetAsync(new Uri(href, UriKind.Relative), Ct);
+                throw new TimeoutException($"The {report}.{format} export did not download (after {opened.Count} that did); fetched directly, {href} answers {(int)direct.StatusCode}.{Environment.NewLine}{host.LogTail}", exception);
             }
 
             string path = Path.Combine(_folder.FullName, download.SuggestedFilename);
