@@ -6,14 +6,39 @@ namespace HotelPlatform.Connectors;
 /// sub-client (ADR 0010): <c>pms.GetService&lt;IPmsRatesAndAvailabilityPush&gt;()</c> is <see langword="null"/> where
 /// the connector offers no such write.
 /// </summary>
-[PmsFeature("rate and availability push")]
+[PmsFeature(FeatureName)]
 public interface IPmsRatesAndAvailabilityPush
 {
+    /// <summary>The feature's name in errors and the catalog.</summary>
+    public const string FeatureName = "rate and availability push";
+
+    /// <summary>Gets the parts of an update the vendor's API can write (some vendors derive availability from their rooms and take no availability values).</summary>
+    PmsPushParts Parts { get; }
+
     /// <summary>Pushes the values of <paramref name="update"/>; what the vendor already has may be left out by the connector.</summary>
     /// <param name="update">The nights' availability, restrictions and rates.</param>
     /// <param name="cancellationToken">A token that cancels the push.</param>
     /// <returns>What was sent.</returns>
+    /// <exception cref="PmsNotSupportedException">The update holds a part outside <see cref="Parts"/>, or a restriction the vendor cannot express; thrown before anything is sent.</exception>
+    /// <exception cref="PmsValidationException">A value is refused (an unknown room type or rate plan, a negative count, ...).</exception>
     Task<PmsPushResult> PushAsync(PmsRatesAndAvailabilityUpdate update, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The parts of a <see cref="PmsRatesAndAvailabilityUpdate"/>.</summary>
+[Flags]
+public enum PmsPushParts
+{
+    /// <summary>None.</summary>
+    None = 0,
+
+    /// <summary>Rooms left to sell (<see cref="PmsRatesAndAvailabilityUpdate.Availability"/>).</summary>
+    Availability = 1,
+
+    /// <summary>Stay restrictions (<see cref="PmsRatesAndAvailabilityUpdate.Restrictions"/>).</summary>
+    Restrictions = 2,
+
+    /// <summary>Nightly rates (<see cref="PmsRatesAndAvailabilityUpdate.Rates"/>).</summary>
+    Rates = 4,
 }
 
 /// <summary>The availability, restrictions and rates to push to one hotel.</summary>
@@ -30,6 +55,28 @@ public sealed record PmsRatesAndAvailabilityUpdate
 
     /// <summary>Gets whether nothing is to be pushed.</summary>
     public bool IsEmpty => Availability.Count == 0 && Restrictions.Count == 0 && Rates.Count == 0;
+
+    /// <summary>Gets the parts that hold values.</summary>
+    public PmsPushParts Parts =>
+        (Availability.Count > 0 ? PmsPushParts.Availability : PmsPushParts.None)
+        | (Restrictions.Count > 0 ? PmsPushParts.Restrictions : PmsPushParts.None)
+        | (Rates.Count > 0 ? PmsPushParts.Rates : PmsPushParts.None);
+
+    /// <summary>Throws unless every part that holds values is one of <paramref name="supported"/>; connectors call it before sending anything.</summary>
+    /// <param name="supported">The parts the vendor's API can write.</param>
+    /// <param name="vendor">The vendor, for the message.</param>
+    /// <exception cref="PmsNotSupportedException">A part with values is not supported; the message names it.</exception>
+    public void EnsureOnly(PmsPushParts supported, string vendor)
+    {
+        var unsupported = Parts & ~supported;
+        if (unsupported != PmsPushParts.None)
+        {
+            throw new PmsNotSupportedException($"{vendor} cannot take {unsupported} in a rate and availability push (it takes {supported}); push those values another way or leave them out.")
+            {
+                Feature = IPmsRatesAndAvailabilityPush.FeatureName,
+            };
+        }
+    }
 }
 
 /// <summary>The rooms of a room type left to sell on a night.</summary>

@@ -7,9 +7,12 @@ namespace HotelPlatform.Connectors.SiteMinder.Distribution;
 /// </summary>
 internal sealed class SiteMinderRatesAndAvailabilityPush(ISiteMinderDistribution distribution) : IPmsRatesAndAvailabilityPush
 {
+    public PmsPushParts Parts => PmsPushParts.Availability | PmsPushParts.Restrictions | PmsPushParts.Rates;
+
     public async Task<PmsPushResult> PushAsync(PmsRatesAndAvailabilityUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
+        update.EnsureOnly(Parts, PmsVendors.SiteMinder);
         var results = new List<SiteMinderPushResult>(3);
         if (update.Availability.Count > 0)
         {
