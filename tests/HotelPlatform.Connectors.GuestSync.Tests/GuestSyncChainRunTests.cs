@@ -147,6 +147,24 @@ public sealed class GuestSyncChainRunTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => new GuestSyncChainRun(_chain.Service()).CollectFromMirrorAsync(mirror, today, today.AddDays(-1), _ct));
     }
 
+    [Fact]
+    public async Task The_additional_guests_of_a_stay_are_collected_too_each_guest_once()
+    {
+        var mirror = new SqlitePmsReservationMirror(Path.Combine(_chain.Folder, "mirror.db"));
+        var companion = new GuestProfile("Babbage") { FirstName = "Charles", Email = "charles@example.com" };
+        var today = _chain.Pms["muc"].Today;
+        var stay = new Reservation("R-77", "MUC", ReservationStatus.Confirmed, today.AddDays(1), today.AddDays(3), new GuestProfile("Lovelace") { FirstName = "Ada", Email = "ada@example.com" })
+        {
+            // The companion twice (as the PMS listed them) and a child with neither e-mail nor phone.
+            AdditionalGuests = [companion, companion with { Email = "CHARLES@example.com" }, new GuestProfile("Lovelace") { FirstName = "Byron" }],
+        };
+        await mirror.ApplyAsync(new PmsMirrorUpdate("muc", PmsMirrorSource.Backfill, _chain.Clock.GetUtcNow()) { Reservation = stay }, _ct);
+
+        var collected = await new GuestSyncChainRun(_chain.Service()).CollectFromMirrorAsync(mirror, today, today.AddDays(7), _ct);
+
+        Assert.Equal(["ada@example.com", "charles@example.com"], collected.Guests.Select(g => g.Email!).Order(StringComparer.Ordinal));
+    }
+
     private async Task BookAsync(string hotelId, GuestProfile guest)
     {
         var today = _chain.Pms[hotelId].Today;

@@ -67,6 +67,54 @@ public sealed class GuestSyncWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_guest_of_the_reservation_is_synced_once_per_key()
+    {
+        var grace = new GuestProfile("Hopper") { FirstName = "Grace", Email = "grace@example.com" };
+        var noKey = new GuestProfile("Nobody") { FirstName = "Anne" };
+        await _chain.SeedAsync("muc", Ada);
+        await _chain.SeedAsync("muc", grace);
+        var context = new PmsEventContext { HotelId = "muc", Event = Created, Reservation = Event(Created, Ada).Reservation! with { AdditionalGuests = [grace, noKey, Ada with { Phone = null }] } };
+
+        await Handler().HandleAsync(context, _ct);
+
+        Assert.NotNull(await _chain.Store.FindAsync("ada@example.com", null, _ct));
+        Assert.NotNull(await _chain.Store.FindAsync("grace@example.com", null, _ct));
+        Assert.Single(_chain.Pms["ber"].Guests, g => g.Email == "ada@example.com");
+        Assert.Single(_chain.Pms["ber"].Guests, g => g.Email == "grace@example.com");
+        Assert.DoesNotContain(_chain.Pms["ber"].Guests, g => g.LastName == "Nobody");
+    }
+
+    [Fact]
+    public async Task A_guest_updated_at_a_hotel_is_read_from_its_PMS_and_synced_and_the_echo_writes_nothing()
+    {
+        var seeded = await _chain.SeedAsync("muc", Ada);
+        await Handler().HandleAsync(Event(Created, Ada), _ct);
+        await _chain.Connectors["muc"].UpsertGuestAsync(_chain.Guest("muc", seeded.VendorId!) with { Phone = "030 99999999" }, _ct);
+        _chain.Clock.Advance(TimeSpan.FromMinutes(1));
+        var updated = new GuestUpdatedEvent("E-4", "inmemory", "MUC", _chain.Clock.GetUtcNow(), seeded.VendorId!);
+
+        await Handler().HandleAsync(new PmsEventContext { HotelId = "muc", Event = updated }, _ct);
+        var writes = _chain.Connectors.Keys.ToDictionary(h => h, _chain.Writes);
+        var berlin = _chain.Pms["ber"].Guests.Single(g => g.Email == "ada@example.com");
+        var echo = new GuestUpdatedEvent("E-5", "inmemory", "BER", _chain.Clock.GetUtcNow(), berlin.VendorId!);
+        await Handler().HandleAsync(new PmsEventContext { HotelId = "ber", Event = echo }, _ct);
+
+        Assert.Equal("+493099999999", berlin.Phone);
+        Assert.Equal("+493099999999", (await _chain.Store.FindAsync("ada@example.com", null, _ct))![GuestField.Phone]);
+        Assert.Equal(writes, _chain.Connectors.Keys.ToDictionary(h => h, _chain.Writes));
+    }
+
+    [Fact]
+    public async Task A_guest_update_naming_a_profile_the_PMS_no_longer_has_syncs_nothing()
+    {
+        var gone = new GuestUpdatedEvent("E-6", "inmemory", "MUC", _chain.Clock.GetUtcNow(), "no-such-guest");
+
+        await Handler().HandleAsync(new PmsEventContext { HotelId = "muc", Event = gone }, _ct);
+
+        Assert.Equal(0, _chain.Writes("ber"));
+    }
+
+    [Fact]
     public async Task Events_that_name_no_guest_of_the_chain_sync_nothing()
     {
         await _chain.SeedAsync("muc", Ada);

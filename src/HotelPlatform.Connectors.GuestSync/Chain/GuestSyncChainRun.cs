@@ -135,21 +135,9 @@ public sealed class GuestSyncChainRun
             {
                 await foreach (var reservation in reservations(hotel, cancellationToken).ConfigureAwait(false))
                 {
-                    if (GuestNormalization.RequestFor(reservation.PrimaryGuest, hotel.DefaultRegion) is not { } guest || !keys.Add(GuestNormalization.GuestKey(guest)))
+                    foreach (var profile in (IEnumerable<GuestProfile>)[reservation.PrimaryGuest, .. reservation.AdditionalGuests])
                     {
-                        continue;
-                    }
-
-                    if (guest.Email is null)
-                    {
-                        phoneOnly.Add(guest);
-                        continue;
-                    }
-
-                    guests.Add(guest);
-                    if (guest.Phone is { } phone)
-                    {
-                        phonesOfEmailed.Add(phone);
+                        Collect(profile, hotel.DefaultRegion);
                     }
                 }
             }
@@ -162,6 +150,26 @@ public sealed class GuestSyncChainRun
 
         guests.AddRange(phoneOnly.Where(g => !phonesOfEmailed.Contains(g.Phone!)));
         return new GuestSyncChainGuests(guests, issues);
+
+        void Collect(GuestProfile profile, string region)
+        {
+            if (GuestNormalization.RequestFor(profile, region) is not { } guest || !keys.Add(GuestNormalization.GuestKey(guest)))
+            {
+                return;
+            }
+
+            if (guest.Email is null)
+            {
+                phoneOnly.Add(guest);
+                return;
+            }
+
+            guests.Add(guest);
+            if (guest.Phone is { } phone)
+            {
+                phonesOfEmailed.Add(phone);
+            }
+        }
     }
 }
 

@@ -5,30 +5,66 @@ using Microsoft.Extensions.Options;
 namespace HotelPlatform.Connectors.GuestSync;
 
 /// <summary>
-/// Syncs the primary guest of every reservation created or changed at a hotel of the chain, as the webhook inbox
-/// dispatches the event. Syncs of one guest key run one at a time in this host (<see cref="GuestKeyLocks"/>); a sync
-/// that fails (a PMS down, another host saving the same record) throws, so the dispatcher retries the event.
+/// Syncs guests across the chain as the webhook inbox dispatches events: every guest of a reservation created or
+/// changed at a hotel of the chain (the primary guest and the additional guests, each once), and the guest of a
+/// <see cref="GuestUpdatedEvent"/> (its profile read from the hotel's PMS). Syncs of one guest key run one at a time in
+/// this host (<see cref="GuestKeyLocks"/>); a sync that fails (a PMS down, another host saving the same record)
+/// throws, so the dispatcher retries the event.
 /// </summary>
+/// <remarks>
+/// A sync that writes golden values back to a PMS makes that PMS report the guest updated; the sync of that event finds
+/// the golden record and the PMSs agreeing and writes nothing, so the echo ends after one read round.
+/// </remarks>
 internal sealed class GuestSyncEventHandler(IServiceProvider services, IOptions<GuestSyncWebhookOptions> options, GuestKeyLocks locks) : IPmsEventHandler
 {
     public async ValueTask HandleAsync(PmsEventContext context, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled || context.Event is not (ReservationCreatedEvent or ReservationModifiedEvent) || context.Reservation is not { } reservation)
+        if (!options.Value.Enabled || context.Event is not (ReservationCreatedEvent or ReservationModifiedEvent or GuestUpdatedEvent))
         {
             return;
         }
 
         // Resolved only when enabled: a host with the trigger switched off needs no chain configured.
         var sync = services.GetRequiredService<GuestSyncService>();
-        if (sync.Hotels.FirstOrDefault(h => h.HotelId == context.HotelId) is not { } hotel
-            || GuestNormalization.RequestFor(reservation.PrimaryGuest, hotel.DefaultRegion) is not { } guest)
+        if (sync.Hotels.FirstOrDefault(h => h.HotelId == context.HotelId) is not { } hotel)
         {
-            return; // A hotel outside the chain, or a guest with neither a valid e-mail nor a valid phone: nothing to key a sync on.
+            return; // A hotel outside the chain.
         }
 
-        using (await locks.EnterAsync(GuestNormalization.GuestKey(guest), cancellationToken).ConfigureAwait(false))
+        var guests = context.Event is GuestUpdatedEvent updated
+            ? await UpdatedGuestAsync(hotel, updated.GuestId, cancellationToken).ConfigureAwait(false)
+            : context.Reservation is { } reservation ? [reservation.PrimaryGuest, .. reservation.AdditionalGuests] : [];
+
+        // A guest with neither a valid e-mail nor a valid phone has nothing to key a sync on; two guests of one
+        // reservation sharing a key (a couple with one address) are one sync.
+        var requests = guests
+            .Select(g => GuestNormalization.RequestFor(g, hotel.DefaultRegion))
+            .OfType<GuestSyncRequest>()
+            .DistinctBy(GuestNormalization.GuestKey, StringComparer.Ordinal);
+        foreach (var request in requests)
         {
-            await sync.SyncAsync(guest, cancellationToken).ConfigureAwait(false);
+            using (await locks.EnterAsync(GuestNormalization.GuestKey(request), cancellationToken).ConfigureAwait(false))
+            {
+                await sync.SyncAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The profile an update event names, read from the hotel's PMS; none when the PMS keeps no profiles or no longer has it.</summary>
+    private static async Task<IReadOnlyList<GuestProfile>> UpdatedGuestAsync(GuestSyncHotel hotel, string guestId, CancellationToken cancellationToken)
+    {
+        if (!hotel.Connector.Capabilities.HasFlag(ConnectorCapabilities.GuestProfiles))
+        {
+            return [];
+        }
+
+        try
+        {
+            return [await hotel.Connector.GetGuestAsync(guestId, cancellationToken).ConfigureAwait(false)];
+        }
+        catch (PmsNotFoundException)
+        {
+            return []; // Merged away or erased at the PMS since the event: nothing left to sync from it.
         }
     }
 }
