@@ -39,6 +39,9 @@ internal sealed partial class EmbeddedWebhookSubscriptions(
     /// <summary>How many times one hotel's subscription is tried (a simulator busy at start-up is tried again).</summary>
     internal const int Attempts = 5;
 
+    /// <summary>The setting that switches subscribing off (an in-memory test host listens nowhere, whatever <c>Urls</c> says).</summary>
+    public const string EnabledSetting = "Webhooks:SubscribeEmbeddedSimulators";
+
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly TaskCompletionSource<IReadOnlyList<string>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -71,10 +74,12 @@ internal sealed partial class EmbeddedWebhookSubscriptions(
         try
         {
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal));
-            if (address is null)
+            if (address is null || !configuration.GetValue(EnabledSetting, defaultValue: true))
             {
                 return;
             }
+
+            LogSubscribing(address);
 
             foreach (var hotel in configuration.GetSection(EmbeddedSimulators.HotelsSection).GetChildren())
             {
@@ -157,6 +162,9 @@ internal sealed partial class EmbeddedWebhookSubscriptions(
     }
 
     private static Uri WithQuery(Uri endpoint, string name, string value) => new($"{endpoint}?{name}={Uri.EscapeDataString(value)}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscribing {Address} at the embedded simulators")]
+    private partial void LogSubscribing(string address);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hotel {HotelId}: the embedded simulator now delivers its webhooks to this host")]
     private partial void LogSubscribed(string hotelId);

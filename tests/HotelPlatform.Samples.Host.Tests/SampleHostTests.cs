@@ -22,9 +22,9 @@ public sealed class SampleHostTests(SampleHostTests.HostFactory factory) : IClas
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), Ct);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", body.GetProperty("status").GetString());
         var text = body.GetRawText();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body.GetProperty("status").GetString() == "Healthy", text);
         Assert.Contains("berlin-mitte", text, StringComparison.Ordinal);
         Assert.Contains("tokyo-ginza", text, StringComparison.Ordinal);
         Assert.Contains("munich-apaleo", text, StringComparison.Ordinal);
@@ -186,8 +186,9 @@ public sealed class SampleHostTests(SampleHostTests.HostFactory factory) : IClas
     /// <summary>Hosts the sample in memory with its own configuration (appsettings.json of the sample project).</summary>
     public sealed class HostFactory : WebApplicationFactory<Program>
     {
-        // No analytics file in the sample's folder and no first-run replay through the simulators these tests watch.
+        // No analytics file in the sample's folder and no first-run replay through the simulators these tests watch. No
+        // webhook subscriptions: in memory the host listens nowhere, though appsettings.json's Urls names an address.
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSetting("Analytics:Store", ":memory:").UseSetting("Analytics:SeedCalls", "0");
+            builder.UseSetting("Analytics:Store", ":memory:").UseSetting("Analytics:SeedCalls", "0").UseSetting("Webhooks:SubscribeEmbeddedSimulators", "false");
     }
 }

@@ -21,8 +21,8 @@ internal sealed class DocumentedEndpointProbe : IDisposable
     /// <summary>The named client the probes use.</summary>
     public const string ClientName = "hotelpms-onboard-probe";
 
-    /// <summary>How long one probe request may take.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long one probe request may take unless the caller says otherwise (<c>--probe-timeout</c>).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
     // One documented request per vendor, relative to the hotel's base address as the vendor's connector resolves its
     // paths. Sources (vendor-specs): Apaleo inventory-v1.swagger.json, GET /inventory/v1/properties (401, 403); Cloudbeds
@@ -50,10 +50,11 @@ internal sealed class DocumentedEndpointProbe : IDisposable
     private readonly IHttpClientFactory _clients;
 
     /// <summary>Initializes a new instance of the <see cref="DocumentedEndpointProbe"/> class.</summary>
-    public DocumentedEndpointProbe()
+    /// <param name="timeout">How long one probe request may take; <see cref="DefaultTimeout"/> when omitted.</param>
+    public DocumentedEndpointProbe(TimeSpan? timeout = null)
     {
         var services = new ServiceCollection();
-        services.AddHttpClient(ClientName, client => client.Timeout = Timeout);
+        services.AddHttpClient(ClientName, client => client.Timeout = timeout ?? DefaultTimeout);
         _services = services.BuildServiceProvider();
         _clients = _services.GetRequiredService<IHttpClientFactory>();
     }

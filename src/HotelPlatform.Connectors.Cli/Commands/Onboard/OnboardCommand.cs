@@ -86,7 +86,7 @@ internal sealed class OnboardCommand(IAnsiConsole console) : AsyncCommand<Onboar
 
         if (hotel.Vendor is null)
         {
-            using var probe = new DocumentedEndpointProbe();
+            using var probe = new DocumentedEndpointProbe(TimeSpan.FromSeconds(settings.ProbeTimeoutSeconds));
             var detected = await PmsDetection.DetectAsync(hotel.Values, probe, cancellationToken).ConfigureAwait(false);
             if (detected is null)
             {
@@ -290,6 +290,11 @@ internal sealed class OnboardCommand(IAnsiConsole console) : AsyncCommand<Onboar
         [Description("Onboard against the vendor's simulator, started in this process on loopback: no credentials, no network. The hotel is written as an embedded one (\"Embedded\": true).")]
         public string? Simulator { get; init; }
 
+        [CommandOption("--probe-timeout <SECONDS>")]
+        [Description("How long one request probing for the PMS (without --vendor) may take; 5 seconds unless given.")]
+        [DefaultValue(5)]
+        public int ProbeTimeoutSeconds { get; init; } = 5;
+
         [CommandOption("--full")]
         [Description("After the read-only checks, book, read, modify and cancel a reservation (the kit's booking areas). Needs --test-property.")]
         public bool Full { get; init; }
@@ -306,6 +311,7 @@ internal sealed class OnboardCommand(IAnsiConsole console) : AsyncCommand<Onboar
             JsonFile is not null && !File.Exists(JsonFile) ? ValidationResult.Error($"The settings file '{JsonFile}' does not exist.")
             : Set.FirstOrDefault(s => s.IndexOf('=', StringComparison.Ordinal) <= 0) is { } bad ? ValidationResult.Error($"--set '{bad}' is not KEY=VALUE.")
             : NonInteractive && string.IsNullOrWhiteSpace(HotelId) && Simulator is null ? ValidationResult.Error("--non-interactive needs --hotel <ID>.")
+            : ProbeTimeoutSeconds is < 1 or > 300 ? ValidationResult.Error($"--probe-timeout {ProbeTimeoutSeconds} is not between 1 and 300 seconds.")
             : TestProperty is not null && !Full ? ValidationResult.Error("--test-property confirms a --full run; pass --full too, or leave it out.")
             : Simulator is not null && Vendor is not null && !string.Equals(Simulator.Trim(), Vendor.Trim(), StringComparison.OrdinalIgnoreCase) ? ValidationResult.Error($"--simulator {Simulator} and --vendor {Vendor} name different PMSs.")
             : ValidationResult.Success();
