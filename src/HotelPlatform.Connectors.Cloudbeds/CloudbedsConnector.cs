@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using HotelPlatform.Connectors.Caching;
 using HotelPlatform.Connectors.Cloudbeds.Mapping;
+using HotelPlatform.Connectors.Cloudbeds.Rates;
 using HotelPlatform.Connectors.Cloudbeds.Subscriptions;
 using HotelPlatform.Connectors.Cloudbeds.Wire;
 using HotelPlatform.Connectors.Http;
@@ -13,7 +14,8 @@ namespace HotelPlatform.Connectors.Cloudbeds;
 /// The <see cref="IPmsConnector"/> of one Cloudbeds property (API v1.3). Register it with <c>AddCloudbeds(...)</c> on
 /// <c>AddPmsConnectors()</c>; every call goes through the runtime's HTTP pipeline (x-api-key or OAuth2 refresh token,
 /// the property's rate limiter, the <c>success:false</c> classification, retries of reads).
-/// <see cref="IPmsConnector.GetService"/> returns the hotel's <see cref="ICloudbedsSubscriptions"/>.
+/// <see cref="IPmsConnector.GetService"/> returns the hotel's <see cref="ICloudbedsSubscriptions"/> and its
+/// <see cref="IPmsRatesAndAvailabilityPush"/> (rates and restrictions through patchRate; no availability).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -52,6 +54,7 @@ public sealed class CloudbedsConnector : PmsConnector
     private readonly PmsCachedValue<PmsProperty> _property;
     private readonly PmsCachedValue<IReadOnlyList<RoomType>> _roomTypes;
     private readonly PmsCachedValue<IReadOnlyList<RatePlan>> _ratePlans;
+    private readonly CloudbedsRatesAndAvailabilityPush _push;
 
     internal CloudbedsConnector(Func<CloudbedsOptions> options, CloudbedsClient client, ICloudbedsSubscriptions subscriptions, TimeProvider timeProvider)
         : base(PmsVendors.Cloudbeds, options().PropertyId, CloudbedsCapabilities.Supported, timeProvider)
@@ -63,12 +66,16 @@ public sealed class CloudbedsConnector : PmsConnector
         _property = new PmsCachedValue<PmsProperty>(ReadPropertyAsync, lifetime, TimeProvider);
         _roomTypes = new PmsCachedValue<IReadOnlyList<RoomType>>(ReadRoomTypesAsync, lifetime, TimeProvider);
         _ratePlans = new PmsCachedValue<IReadOnlyList<RatePlan>>(ReadRatePlansAsync, lifetime, TimeProvider);
+        _push = new CloudbedsRatesAndAvailabilityPush(client, async ct => (await _property.GetAsync(ct).ConfigureAwait(false)).Currency, TimeProvider);
     }
 
     /// <inheritdoc />
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         base.GetService(serviceType, serviceKey)
-        ?? (serviceKey is null && serviceType == typeof(ICloudbedsSubscriptions) ? _subscriptions : null);
+        ?? (serviceKey is not null ? null
+            : serviceType == typeof(ICloudbedsSubscriptions) ? _subscriptions
+            : serviceType == typeof(IPmsRatesAndAvailabilityPush) ? _push
+            : null);
 
     /// <inheritdoc />
     /// <remarks>Reads the property now (not the kept one): a health check must reach Cloudbeds.</remarks>

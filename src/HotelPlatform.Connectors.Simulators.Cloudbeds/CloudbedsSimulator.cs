@@ -18,7 +18,9 @@ namespace HotelPlatform.Connectors.Simulators.Cloudbeds;
 /// <c>POST /access_token</c> (<see cref="Authorization"/>; 401 with an OAuth-style body otherwise); <c>oauth/metadata</c>
 /// names the simulator's own API address. A reservation may hold several rooms (sub-reservations). putReservation
 /// applies Cloudbeds' limited modifications only (dates, occupancy, room type and rate of a room, status); a cancelled
-/// reservation cannot be modified. Requests over <see cref="CloudbedsSimulatorOptions.RequestsPerSecond"/>
+/// reservation cannot be modified. patchRate queues a rate job (rates and restrictions per rate and interval) applied
+/// <see cref="CloudbedsSimulatorOptions.RateJobDelay"/> later at the next request, its outcome read with getRateJobs;
+/// getRatePlans and bookings then follow the pushed values. Requests over <see cref="CloudbedsSimulatorOptions.RequestsPerSecond"/>
 /// per key are refused (429 with the envelope; Cloudbeds documents no answer). Webhook subscriptions receive id-only
 /// deliveries spelt as Cloudbeds spells them (<c>propertyID</c> in reservation events, <c>propertyId</c> in guest events).
 /// </remarks>
@@ -130,6 +132,8 @@ public sealed class CloudbedsSimulator : VendorSimulator
         api.MapGet("/getReservationNotes", (HttpContext context, CancellationToken _) => Answer(context, q => q.Allow("propertyID"), q => _state.Notes(q.Required("reservationID"))));
         api.MapPost("/postReservationNote", (HttpContext context, CancellationToken ct) => WriteAsync<PostReservationNoteForm>(context, f => _state.PostNote(f), ct));
         api.MapPut("/putGuest", (HttpContext context, CancellationToken ct) => WriteAsync<PutGuestForm>(context, f => _state.PutGuest(f), ct));
+        api.MapPost("/patchRate", (HttpContext context, CancellationToken ct) => WriteAsync<PatchRateForm>(context, f => _state.PatchRate(f), ct));
+        api.MapGet("/getRateJobs", (HttpContext context, CancellationToken _) => Answer(context, q => { }, _state.RateJobs));
         api.MapPost("/postWebhook", (HttpContext context, CancellationToken ct) => WriteAsync<PostWebhookForm>(context, f => _state.PostWebhook(f), ct));
     }
 
@@ -205,6 +209,7 @@ public sealed class CloudbedsSimulator : VendorSimulator
         JsonObject answer;
         lock (_gate)
         {
+            _state.ApplyDueRateJobs();
             answer = read(query);
         }
 
@@ -227,6 +232,7 @@ public sealed class CloudbedsSimulator : VendorSimulator
         (JsonObject Answer, IReadOnlyList<JsonObject> Deliveries) result;
         lock (_gate)
         {
+            _state.ApplyDueRateJobs();
             result = write(form.Value);
         }
 

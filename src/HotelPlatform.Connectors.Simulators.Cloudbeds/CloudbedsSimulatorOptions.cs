@@ -35,6 +35,13 @@ public sealed class CloudbedsSimulatorOptions
 
     /// <summary>Gets or sets the requests per second per key the simulator answers before refusing (Cloudbeds' stricter published figure, 5).</summary>
     public int RequestsPerSecond { get; set; } = 5;
+
+    /// <summary>
+    /// Gets or sets how long, on the simulator's clock, a rate job queued by patchRate stays <c>in_progress</c> before it
+    /// is applied (Cloudbeds applies rate updates asynchronously and documents no processing time). With zero, the job is
+    /// applied when the next request arrives, never within the patchRate call itself.
+    /// </summary>
+    public TimeSpan RateJobDelay { get; set; } = TimeSpan.Zero;
 }
 
 /// <summary>What a <see cref="CloudbedsSimulator"/> seeded, relative to the day it started (property time).</summary>

@@ -9,6 +9,8 @@ internal sealed class CloudbedsState
 {
     /// <summary>Date-times as the OpenAPI document types them (<c>format: date-time</c>, RFC 3339), in UTC.</summary>
     private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    /// <summary>patchRate's limit: "The API is limited to 30 interval per update, sending more than 30 will return an error".</summary>
+    private const int MaxRateIntervals = 30;
     private static readonly string[] Statuses = ["confirmed", "not_confirmed", "canceled", "checked_in", "checked_out", "no_show"];
 
     private readonly CloudbedsSimulatorOptions _options;
@@ -17,7 +19,8 @@ internal sealed class CloudbedsState
     private readonly List<RoomTypeDef> _roomTypes;
     private readonly List<RateDef> _rates;
     private readonly Dictionary<string, GuestRecord> _guests = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string RateId, DateOnly Date), int> _minStay = [];
+    private readonly Dictionary<(string RateId, DateOnly Date), RateNight> _nights = [];
+    private readonly List<RateJob> _rateJobs = [];
     private readonly List<(string Id, string Event, Uri Endpoint)> _webhooks = [];
     private int _nextId = 1000;
 
@@ -51,7 +54,7 @@ internal sealed class CloudbedsState
         }
 
         var restricted = today.AddDays(12);
-        _minStay[(_rates[0].Id, restricted)] = 3;
+        Night(_rates[0].Id, restricted).MinLos = 3;
         Scenario = new CloudbedsScenario(
             options.PropertyId, _roomTypes[0].Id, _rates[0].Id, today.AddDays(20), _roomTypes[0].Rooms, _roomTypes[2].Id, _rates[3].Id, soldOut, restricted, 3,
             known.Id, known.FirstName, known.LastName, known.Email!, known.Phone!, "9001");
@@ -124,19 +127,20 @@ internal sealed class CloudbedsState
             var days = new JsonArray();
             foreach (var night in nights)
             {
+                var values = _nights.GetValueOrDefault((rate.Id, night)) ?? new RateNight();
                 days.Add(new JsonObject
                 {
                     ["date"] = Date(night),
-                    ["rateBase"] = rate.Price,
-                    ["totalRate"] = rate.Price,
+                    ["rateBase"] = PriceOn(rate, night),
+                    ["totalRate"] = PriceOn(rate, night),
                     ["roomsAvailable"] = Math.Max(0, Free(roomType.Id, night, null)),
-                    ["closedToArrival"] = false,
-                    ["closedToDeparture"] = false,
-                    ["blocked"] = false,
-                    ["minLos"] = _minStay.GetValueOrDefault((rate.Id, night), 1),
-                    ["maxLos"] = 0,
-                    ["cutOff"] = 0,
-                    ["lastMinuteBooking"] = 0,
+                    ["closedToArrival"] = values.ClosedToArrival,
+                    ["closedToDeparture"] = values.ClosedToDeparture,
+                    ["blocked"] = values.Blocked,
+                    ["minLos"] = values.MinLos ?? 1,
+                    ["maxLos"] = values.MaxLos ?? 0,
+                    ["cutOff"] = values.CutOff ?? 0,
+                    ["lastMinuteBooking"] = values.LastMinuteBooking ?? 0,
                 });
             }
 
@@ -145,7 +149,7 @@ internal sealed class CloudbedsState
                 ["rateID"] = rate.Id,
                 ["isDerived"] = false,
                 ["roomRate"] = rate.Price,
-                ["totalRate"] = rate.Price * nights.Count,
+                ["totalRate"] = nights.Sum(n => PriceOn(rate, n)),
                 ["roomsAvailable"] = nights.Min(n => Math.Max(0, Free(roomType.Id, n, null))),
                 ["roomTypeID"] = roomType.Id,
                 ["propertyID"] = _options.PropertyId,
@@ -616,9 +620,33 @@ internal sealed class CloudbedsState
     private JsonObject? Refuse(RoomTypeDef roomType, RateDef rate, DateOnly start, DateOnly end, string? exceptRoom, int rooms = 1)
     {
         var nights = end.DayNumber - start.DayNumber;
-        if (_minStay.GetValueOrDefault((rate.Id, start), 1) > nights)
+        var arrival = _nights.GetValueOrDefault((rate.Id, start)) ?? new RateNight();
+        if ((arrival.MinLos ?? 1) > nights)
         {
-            return Refusal($"Rate {rate.Id} is not available for {nights} night(s) from {Date(start)}: minimum stay {_minStay[(rate.Id, start)]} nights.");
+            return Refusal($"Rate {rate.Id} is not available for {nights} night(s) from {Date(start)}: minimum stay {arrival.MinLos} nights.");
+        }
+
+        if (arrival.MaxLos is > 0 and var max && nights > max)
+        {
+            return Refusal($"Rate {rate.Id} is not available for {nights} night(s) from {Date(start)}: maximum stay {max} nights.");
+        }
+
+        if (arrival.ClosedToArrival)
+        {
+            return Refusal($"Rate {rate.Id} is not available: closed to arrival on {Date(start)}.");
+        }
+
+        if (_nights.GetValueOrDefault((rate.Id, end))?.ClosedToDeparture == true)
+        {
+            return Refusal($"Rate {rate.Id} is not available: closed to departure on {Date(end)}.");
+        }
+
+        for (var night = start; night < end; night = night.AddDays(1))
+        {
+            if (_nights.GetValueOrDefault((rate.Id, night))?.Blocked == true)
+            {
+                return Refusal($"Rate {rate.Id} is not available on {Date(night)}: blocked.");
+            }
         }
 
         for (var night = start; night < end; night = night.AddDays(1))
@@ -631,6 +659,115 @@ internal sealed class CloudbedsState
 
         return null;
     }
+
+    /// <summary>
+    /// <c>POST /patchRate</c>: checks the request (at most 30 intervals, known non-derived rates) and queues a job that
+    /// is applied <see cref="CloudbedsSimulatorOptions.RateJobDelay"/> later, at the next request.
+    /// </summary>
+    public (JsonObject, IReadOnlyList<JsonObject>) PatchRate(PatchRateForm form)
+    {
+        if (form.Rates.Count == 0)
+        {
+            return (Refusal("rates is required."), []);
+        }
+
+        if (form.Rates.Count > MaxRateIntervals)
+        {
+            return (Refusal($"The API is limited to {MaxRateIntervals} interval per update; {form.Rates.Count} were sent."), []);
+        }
+
+        if (form.Rates.FirstOrDefault(r => _rates.All(known => known.Id != r.RateID)) is { } unknown)
+        {
+            return (Refusal($"Invalid rateID '{unknown.RateID}'."), []);
+        }
+
+        var job = new RateJob(NextId(), _clock.GetUtcNow(), _clock.GetUtcNow() + _options.RateJobDelay, form.Rates);
+        _rateJobs.Add(job);
+        return (new JsonObject { ["success"] = true, ["jobReferenceID"] = job.Id }, []);
+    }
+
+    /// <summary>Applies the rate jobs whose time has come, in the order they were queued; runs before every request.</summary>
+    public void ApplyDueRateJobs()
+    {
+        var now = _clock.GetUtcNow();
+        foreach (var job in _rateJobs.Where(j => j.Status == "in_progress" && j.Due <= now))
+        {
+            foreach (var item in job.Items)
+            {
+                var interval = item.Interval;
+                var error = interval switch
+                {
+                    { StartDate: null } or { EndDate: null } => "startDate and endDate are required by this simulator.",
+                    { StartDate: { } from, EndDate: { } to } when to < from => "endDate is before startDate.",
+                    { Rate: < 0 } => "rate must not be negative.",
+                    { MinLos: < 1 } => "minLos must be 1 or more.",
+                    { MaxLos: < 0 } => "maxLos must not be negative.",
+                    { MinLos: { } min, MaxLos: > 0 and var max } when max < min => "maxLos is below minLos.",
+                    _ => null,
+                };
+                if (error is null)
+                {
+                    for (var night = interval.StartDate!.Value; night <= interval.EndDate!.Value; night = night.AddDays(1))
+                    {
+                        Night(item.RateID, night).Apply(interval);
+                    }
+                }
+
+                job.Updates.Add(new JsonObject
+                {
+                    ["rateID"] = item.RateID,
+                    ["action"] = error is null ? "updated" : "error",
+                    ["startDate"] = interval.StartDate is { } start ? Date(start) : null,
+                    ["endDate"] = interval.EndDate is { } end ? Date(end) : null,
+                    ["rate"] = interval.Rate,
+                    ["maxLos"] = interval.MaxLos,
+                    ["minLos"] = interval.MinLos,
+                    ["closedToArrival"] = interval.ClosedToArrival,
+                    ["closedToDeparture"] = interval.ClosedToDeparture,
+                    ["cutOff"] = interval.CutOff,
+                    ["lastMinuteBooking"] = interval.LastMinuteBooking,
+                    ["message"] = error,
+                });
+            }
+
+            job.Status = job.Updates.Any(u => (string?)u["action"] == "error") ? "error" : "completed";
+        }
+    }
+
+    /// <summary><c>GET /getRateJobs</c>: the jobs of the last 7 days, by <c>jobReferenceID</c> and <c>status</c> when given.</summary>
+    public JsonObject RateJobs(QueryReader query)
+    {
+        var id = query.Optional("jobReferenceID");
+        var status = query.Optional("status");
+        var since = _clock.GetUtcNow().AddDays(-7);
+        var jobs = _rateJobs.Where(j => j.Created >= since && (id is null || j.Id == id) && (status is null || j.Status == status));
+        return new JsonObject
+        {
+            ["success"] = true,
+            ["hasNextPage"] = false,
+            ["data"] = new JsonArray([.. jobs.Select(j => (JsonNode)new JsonObject
+            {
+                ["jobReferenceID"] = j.Id,
+                ["dateCreated"] = Date(DateOnly.FromDateTime(j.Created.UtcDateTime)),
+                ["status"] = j.Status,
+                ["updates"] = j.Status == "in_progress"
+                    ? new JsonArray([.. j.Items.Select(i => (JsonNode)new JsonObject { ["rateID"] = i.RateID, ["action"] = "in_progress" })])
+                    : new JsonArray([.. j.Updates.Select(u => u.DeepClone())]),
+            })]),
+        };
+    }
+
+    private RateNight Night(string rateId, DateOnly date)
+    {
+        if (!_nights.TryGetValue((rateId, date), out var night))
+        {
+            _nights[(rateId, date)] = night = new RateNight();
+        }
+
+        return night;
+    }
+
+    private decimal PriceOn(RateDef rate, DateOnly night) => _nights.GetValueOrDefault((rate.Id, night))?.Price ?? rate.Price;
 
     private string NextId() => (++_nextId).ToString(CultureInfo.InvariantCulture) + _random.NextString(4, "0123456789");
 
@@ -750,6 +887,47 @@ internal sealed class CloudbedsState
     private sealed record RateDef(string Id, string RoomTypeId, string PlanId, string Name, decimal Price);
 
     private sealed record RoomRequest(RoomTypeDef RoomType, RateDef Rate, int Adults, int Children);
+
+    /// <summary>A rate job queued by patchRate: <c>in_progress</c> until <see cref="Due"/>, then <c>completed</c> or <c>error</c>.</summary>
+    private sealed record RateJob(string Id, DateTimeOffset Created, DateTimeOffset Due, IReadOnlyList<PatchRateItemForm> Items)
+    {
+        public string Status { get; set; } = "in_progress";
+
+        public List<JsonObject> Updates { get; } = [];
+    }
+
+    /// <summary>A rate's values on a night as patchRate set them; unset ones fall back to the rate's own.</summary>
+    private sealed class RateNight
+    {
+        public decimal? Price { get; set; }
+
+        public bool Blocked { get; set; }
+
+        public bool ClosedToArrival { get; set; }
+
+        public bool ClosedToDeparture { get; set; }
+
+        public int? MinLos { get; set; }
+
+        public int? MaxLos { get; set; }
+
+        public int? CutOff { get; set; }
+
+        public int? LastMinuteBooking { get; set; }
+
+        /// <summary>Sets the members the interval carries; the others keep their values.</summary>
+        public void Apply(PatchRateIntervalForm interval)
+        {
+            Price = interval.Rate ?? Price;
+            Blocked = interval.Blocked ?? Blocked;
+            ClosedToArrival = interval.ClosedToArrival ?? ClosedToArrival;
+            ClosedToDeparture = interval.ClosedToDeparture ?? ClosedToDeparture;
+            MinLos = interval.MinLos ?? MinLos;
+            MaxLos = interval.MaxLos ?? MaxLos;
+            CutOff = interval.CutOff ?? CutOff;
+            LastMinuteBooking = interval.LastMinuteBooking ?? LastMinuteBooking;
+        }
+    }
 }
 
 /// <summary>A guest of the simulated property.</summary>

@@ -52,7 +52,7 @@ internal static class CloudbedsMapper
             Currency = currency,
         };
 
-    /// <summary>The grid: per room type and night, the most rooms any of its rates has left (the rates share the room type's rooms).</summary>
+    /// <summary>The grid: per room type and night, the most rooms any of its rates has left (the rates share the room type's rooms); a rate blocked on the night (patchRate's <c>blocked</c>) has none to sell.</summary>
     public static AvailabilityGrid ToGrid(string propertyId, AvailabilityRequest request, IReadOnlyList<RoomType> roomTypes, IReadOnlyList<RateModel> rates)
     {
         var rows = new List<RoomTypeAvailability>();
@@ -61,7 +61,7 @@ internal static class CloudbedsMapper
             var days = rates.Where(r => r.RoomTypeID == roomType.VendorId).SelectMany(r => r.RoomRateDetailed).ToList();
             var nights = Enumerable.Range(0, request.Nights)
                 .Select(request.Arrival.AddDays)
-                .Select(night => new NightAvailability(night, days.Where(d => d.Date == night).Select(d => d.RoomsAvailable ?? 0).DefaultIfEmpty(0).Max()))
+                .Select(night => new NightAvailability(night, days.Where(d => d.Date == night).Select(d => d.Blocked == true ? 0 : d.RoomsAvailable ?? 0).DefaultIfEmpty(0).Max()))
                 .ToList();
             rows.Add(new RoomTypeAvailability(roomType.VendorId, nights));
         }

@@ -36,6 +36,16 @@ internal interface ICloudbedsApi
         [AliasAs("detailedRates")] string? detailedRates,
         CancellationToken cancellationToken = default);
 
+    [Post("/patchRate")]
+    Task<IApiResponse<RateJobCreatedModel>> PatchRateAsync(
+        [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form,
+        CancellationToken cancellationToken = default);
+
+    [Get("/getRateJobs")]
+    Task<IApiResponse<RateJobsModel>> GetRateJobsAsync(
+        [AliasAs("jobReferenceID")] string jobReferenceId,
+        CancellationToken cancellationToken = default);
+
     [Post("/postReservation")]
     Task<IApiResponse<ReservationCreatedModel>> PostReservationAsync(
         [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form,
@@ -173,4 +183,7 @@ internal static class CloudbedsLimits
 
     /// <summary>The default <c>pageSize</c> of getRoomTypes (20); no maximum is documented, so the default is used.</summary>
     public const int RoomTypePageSize = 20;
+
+    /// <summary>The most intervals one patchRate or putRate request takes ("The API is limited to 30 interval per update, sending more than 30 will return an error").</summary>
+    public const int MaxRateIntervals = 30;
 }

@@ -339,6 +339,48 @@ internal sealed record WebhookDataModel
     public string? Endpoint { get; init; }
 }
 
+/// <summary>The answer of patchRate (PostPatchRateResponse): the queued job's reference, fields at the top.</summary>
+internal sealed record RateJobCreatedModel
+{
+    public bool Success { get; init; }
+
+    public string? JobReferenceID { get; init; }
+
+    public string? Message { get; init; }
+}
+
+/// <summary>The answer of getRateJobs (GetRateJobsResponse).</summary>
+internal sealed record RateJobsModel
+{
+    public bool Success { get; init; }
+
+    public IReadOnlyList<RateJobModel> Data { get; init; } = [];
+}
+
+/// <summary>A rate job: <c>status</c> is <c>in_progress</c>, <c>completed</c> or <c>error</c> ("an error with 1 or more updates").</summary>
+internal sealed record RateJobModel
+{
+    public string JobReferenceID { get; init; } = string.Empty;
+
+    public string? Status { get; init; }
+
+    public IReadOnlyList<RateJobUpdateModel> Updates { get; init; } = [];
+}
+
+/// <summary>What a job did to one interval: <c>action</c> is <c>in_progress</c>, <c>updated</c>, <c>created</c> or <c>error</c> (with <c>message</c>).</summary>
+internal sealed record RateJobUpdateModel
+{
+    public string? RateID { get; init; }
+
+    public string? Action { get; init; }
+
+    public DateOnly? StartDate { get; init; }
+
+    public DateOnly? EndDate { get; init; }
+
+    public string? Message { get; init; }
+}
+
 /// <summary>
 /// The <c>System.Text.Json</c> source generation of every Cloudbeds wire type: camelCase with the spec's <c>ID</c>
 /// spelling, numbers read from strings too (the spec types counts and totals as strings in places), and reading
@@ -365,6 +407,8 @@ internal sealed record WebhookDataModel
 [JsonSerializable(typeof(CloudbedsEnvelope<WebhookCreatedModel>))]
 [JsonSerializable(typeof(CloudbedsEnvelope<IReadOnlyList<WebhookModel>>))]
 [JsonSerializable(typeof(Dictionary<string, System.Text.Json.JsonElement>))]
+[JsonSerializable(typeof(RateJobCreatedModel))]
+[JsonSerializable(typeof(RateJobsModel))]
 internal sealed partial class CloudbedsJsonContext : JsonSerializerContext
 {
 }

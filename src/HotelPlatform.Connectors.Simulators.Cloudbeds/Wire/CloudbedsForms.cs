@@ -217,6 +217,59 @@ internal sealed record PostWebhookForm
     public required string EndpointUrl { get; init; }
 }
 
+/// <summary>The form of <c>POST /patchRate</c> (PostPatchRateRequest): one interval per rate item.</summary>
+internal sealed record PatchRateForm
+{
+    public required List<PatchRateItemForm> Rates { get; init; }
+}
+
+internal sealed record PatchRateItemForm
+{
+    public required string RateID { get; init; }
+
+    public required PatchRateIntervalForm Interval { get; init; }
+}
+
+internal sealed record PatchRateIntervalForm
+{
+    public DateOnly? StartDate { get; init; }
+
+    public DateOnly? EndDate { get; init; }
+
+    public decimal? Rate { get; init; }
+
+    public int? MaxLos { get; init; }
+
+    public int? MinLos { get; init; }
+
+    public bool? ClosedToArrival { get; init; }
+
+    public bool? ClosedToDeparture { get; init; }
+
+    public int? CutOff { get; init; }
+
+    public int? LastMinuteBooking { get; init; }
+
+    public bool? Blocked { get; init; }
+
+    public GuestPricingForm? GuestPricing { get; init; }
+}
+
+internal sealed record GuestPricingForm
+{
+    public string? Adult1 { get; init; }
+
+    public string? Adult2 { get; init; }
+
+    public string? Adult3 { get; init; }
+
+    public string? Child1 { get; init; }
+
+    public string? Child2 { get; init; }
+
+    public string? Child3 { get; init; }
+}
+
 /// <summary>The form of <c>POST /access_token</c> (PostAccessTokenRequest; OAuth's snake_case names).</summary>
 internal sealed record AccessTokenForm
 {
@@ -262,5 +315,6 @@ internal static class CloudbedsForms
 [JsonSerializable(typeof(PostWebhookForm))]
 [JsonSerializable(typeof(PostReservationNoteForm))]
 [JsonSerializable(typeof(AccessTokenForm))]
+[JsonSerializable(typeof(PatchRateForm))]
 [JsonSerializable(typeof(bool))]
 internal sealed partial class CloudbedsFormContext : JsonSerializerContext;

@@ -278,6 +278,60 @@ public sealed class SimulatorTests : IAsyncLifetime
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    [Fact]
+    public async Task A_patchRate_job_stays_in_progress_until_its_delay_has_passed_and_then_getRatePlans_shows_its_values()
+    {
+        _simulator.CloudbedsOptions.RateJobDelay = TimeSpan.FromSeconds(30);
+        var night = _simulator.Scenario.FirstFreeNight;
+        var rateId = _simulator.Scenario.RateId;
+        var rates = $"getRatePlans?startDate={Date(night)}&endDate={Date(night.AddDays(2))}&detailedRates=true&rateIDs={rateId}";
+
+        var (_, queued) = await PostAsync("patchRate", new Dictionary<string, string>
+        {
+            ["rates[0][rateID]"] = rateId,
+            ["rates[0][interval][startDate]"] = Date(night),
+            ["rates[0][interval][endDate]"] = Date(night.AddDays(1)),
+            ["rates[0][interval][rate]"] = "199.5",
+            ["rates[0][interval][minLos]"] = "2",
+        });
+        var job = (string)queued["jobReferenceID"]!;
+        var before = await GetAsync($"getRateJobs?jobReferenceID={job}");
+        var ratesBefore = await GetAsync(rates);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        var after = await GetAsync($"getRateJobs?jobReferenceID={job}");
+        var ratesAfter = await GetAsync(rates);
+
+        Assert.True((bool)queued["success"]!);
+        Assert.Equal("in_progress", (string)before["data"]![0]!["status"]!);
+        Assert.Equal("completed", (string)after["data"]![0]!["status"]!);
+        Assert.Equal("updated", (string)after["data"]![0]!["updates"]![0]!["action"]!);
+        IEnumerable<(decimal, int)> Nights(JsonNode answer) =>
+            answer["data"]!.AsArray().Single(r => (string)r!["rateID"]! == rateId)!["roomRateDetailed"]!.AsArray().Select(d => ((decimal)d!["rateBase"]!, (int)d["minLos"]!));
+        Assert.Equal([(120m, 1), (120m, 1)], Nights(ratesBefore));
+        Assert.Equal([(199.5m, 2), (199.5m, 2)], Nights(ratesAfter));
+    }
+
+    [Fact]
+    public async Task A_patchRate_of_more_than_thirty_intervals_is_refused_and_queues_no_job()
+    {
+        var night = _simulator.Scenario.FirstFreeNight;
+        var form = new Dictionary<string, string>();
+        for (var i = 0; i < 31; i++)
+        {
+            form[$"rates[{i}][rateID]"] = _simulator.Scenario.RateId;
+            form[$"rates[{i}][interval][startDate]"] = Date(night.AddDays(i));
+            form[$"rates[{i}][interval][endDate]"] = Date(night.AddDays(i));
+            form[$"rates[{i}][interval][rate]"] = "100";
+        }
+
+        var (_, refused) = await PostAsync("patchRate", form);
+        var jobs = await GetAsync("getRateJobs");
+
+        Assert.False((bool)refused["success"]!);
+        Assert.Contains("limited to 30 interval", (string)refused["message"]!, StringComparison.Ordinal);
+        Assert.Empty(jobs["data"]!.AsArray());
+    }
+
     private static Dictionary<string, string> Booking(DateOnly arrival) => new()
     {
         ["startDate"] = Date(arrival),

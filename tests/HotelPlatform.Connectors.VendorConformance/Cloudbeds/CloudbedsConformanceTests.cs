@@ -48,7 +48,7 @@ public sealed class CloudbedsConformanceTests
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.Empty(session.Simulator.ValidationFailures);
         string[] expected =
-            [.. oauth ? ["/access_token"] : Array.Empty<string>(), "/oauth/metadata", "/getGuest", "/getGuestList", "/getHotels", "/getItems", "/getRatePlans", "/getReservation", "/getReservations", "/getRoomTypes", "/getWebhooks", "/postReservation", "/postReservationNote", "/postWebhook", "/putGuest", "/putReservation", "/deleteWebhook"];
+            [.. oauth ? ["/access_token"] : Array.Empty<string>(), "/oauth/metadata", "/getGuest", "/getGuestList", "/getHotels", "/getItems", "/getRatePlans", "/getReservation", "/getReservations", "/getRoomTypes", "/getWebhooks", "/postReservation", "/postReservationNote", "/postWebhook", "/putGuest", "/putReservation", "/deleteWebhook", "/patchRate", "/getRateJobs"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), methods.Order(StringComparer.Ordinal));
     }
 
@@ -185,6 +185,13 @@ public sealed class CloudbedsConformanceTests
             var ids = await subscriptions.SubscribeAsync(new Uri("http://127.0.0.1:9/webhooks/cloudbeds?secret=0123456789abcdef"), [CloudbedsWebhookEvents.ReservationCreated], Ct);
             await subscriptions.ListAsync(Ct);
             await subscriptions.DeleteAsync(ids[0], Ct);
+            await Connector.GetRequiredService<IPmsRatesAndAvailabilityPush>().PushAsync(
+                new PmsRatesAndAvailabilityUpdate
+                {
+                    Rates = [new PmsRateValue(s.RoomTypeId, s.RateId, night, "EUR", new Dictionary<int, decimal> { [2] = 130.5m })],
+                    Restrictions = [new PmsRestrictionValue(s.RoomTypeId, s.RateId, night.AddDays(1)) { Closed = false, ClosedToArrival = true, ClosedToDeparture = false, MinStay = 2, MaxStay = 7 }],
+                },
+                Ct);
         }
 
         public JsonNode LastAnswer(string method) =>
