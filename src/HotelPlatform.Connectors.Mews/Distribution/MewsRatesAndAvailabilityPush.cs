@@ -47,6 +47,8 @@ internal sealed class MewsRatesAndAvailabilityPush(
             return new PmsPushResult(0, []);
         }
 
+        // One operation for telemetry and the pipeline; its reads are marked as reads below.
+        using var scope = PmsOperation.Begin(Operation, PmsOperationIntent.IdempotentWrite);
         var hotel = await setup(cancellationToken).ConfigureAwait(false);
         var known = (await categories(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
         foreach (var roomType in update.Availability.Select(a => a.RoomTypeId).Concat(update.Restrictions.Select(r => r.RoomTypeId)).Concat(update.Rates.Select(r => r.RoomTypeId)).Distinct(StringComparer.Ordinal))
@@ -62,6 +64,8 @@ internal sealed class MewsRatesAndAvailabilityPush(
         var availability = await PlanAvailabilityAsync(update.Availability, hotel, cancellationToken).ConfigureAwait(false);
 
         var requests = 0;
+
+        // Each write sets values, so a repeat is harmless: sent as idempotent writes, which the pipeline retries like reads.
         using (PmsOperation.Begin(Operation, PmsOperationIntent.IdempotentWrite))
         {
             foreach (var chunk in availability.Chunk(MaxItems))

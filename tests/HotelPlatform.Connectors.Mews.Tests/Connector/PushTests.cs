@@ -192,6 +192,32 @@ public sealed class PushTests : MewsHarness
     }
 
     [Fact]
+    public async Task A_price_write_that_failed_transiently_is_sent_again_because_setting_a_price_twice_is_harmless()
+    {
+        Simulator.Faults.Enqueue(SimulatedFault.ServerError(503), "POST", MewsSimulator.ApiPrefix + "rates/updatePrice", times: 1);
+
+        var result = await Push.PushAsync(new PmsRatesAndAvailabilityUpdate { Rates = [Rate(Night, 190m)] }, Ct);
+
+        Assert.Equal(1, result.Requests);
+        Assert.Equal([503, 200], Requests("rates/updatePrice").Select(r => r.Response?.StatusCode ?? 0));
+        Assert.Equal(190m, Assert.Single(await Connector.QuoteAsync(Quote(Night, 1, adults: 2), Ct)).Total.Amount);
+    }
+
+    [Fact]
+    public async Task A_push_fails_as_unavailable_and_writes_no_restriction_when_Mews_cannot_answer_the_availability_write()
+    {
+        Simulator.Faults.Enqueue(SimulatedFault.ServerError(500), "POST", MewsSimulator.ApiPrefix + "services/updateAvailability", times: null);
+
+        await Assert.ThrowsAnyAsync<PmsUnavailableException>(() => Push.PushAsync(new PmsRatesAndAvailabilityUpdate
+        {
+            Availability = [new(Seeded.DoubleCategoryId, Night, 1)],
+            Restrictions = [new(Seeded.DoubleCategoryId, Seeded.FlexibleRateId, Night) { Closed = true }],
+        }, Ct));
+
+        Assert.Empty(Requests("restrictions/set"));
+    }
+
+    [Fact]
     public async Task An_empty_update_sends_nothing()
     {
         var sent = Simulator.Requests.Count;
