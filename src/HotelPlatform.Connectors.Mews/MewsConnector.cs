@@ -40,8 +40,6 @@ public sealed class MewsConnector : PmsConnector
     /// <summary>The kind of the connector's listing tokens: a time window and Mews' cursor in it.</summary>
     private const string WindowKind = "mews-window";
 
-    private static readonly IReadOnlyList<string> AvailabilityMetrics = ["Occupied", "UsableResources"];
-
     private readonly Func<MewsOptions> _options;
     private readonly Func<IMewsApi> _api;
     private readonly MewsResponses _responses = MewsResponses.Instance;
@@ -69,6 +67,16 @@ public sealed class MewsConnector : PmsConnector
     }
 
     /// <inheritdoc />
+    /// <remarks>Offers <see cref="IPmsRatesAndAvailabilityPush"/> over <c>services/updateAvailability</c>, <c>restrictions/set</c>/<c>clear</c> and <c>rates/updatePrice</c>.</remarks>
+    public override object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is null && serviceType == typeof(IPmsRatesAndAvailabilityPush)
+            ? new Distribution.MewsRatesAndAvailabilityPush(_api, SetupAsync, ct => _categories.GetAsync(ct))
+            : base.GetService(serviceType, serviceKey);
+    }
+
+    /// <inheritdoc />
     /// <remarks>Reads the configuration now (not the kept one): a health check must reach Mews.</remarks>
     protected override async Task CheckHealthCoreAsync(CancellationToken cancellationToken) =>
         await _setup.RefreshAsync(cancellationToken).ConfigureAwait(false);
@@ -87,8 +95,8 @@ public sealed class MewsConnector : PmsConnector
 
     /// <inheritdoc />
     /// <remarks>
-    /// <c>services/getAvailability/2024-01-22</c> with the metrics <c>Occupied</c> and <c>UsableResources</c>; what can be
-    /// sold is their difference. Each night carries the restrictions of <c>restrictions/getAll</c> that hold for every rate
+    /// <c>services/getAvailability/2024-01-22</c> with the metrics <c>Occupied</c>, <c>UsableResources</c> and
+    /// <c>PublicAvailabilityAdjustment</c>; what can be sold is <c>UsableResources − Occupied + PublicAvailabilityAdjustment</c>. Each night carries the restrictions of <c>restrictions/getAll</c> that hold for every rate
     /// (the grid is per room type), see <see cref="MewsRestrictions"/>.
     /// </remarks>
     protected override async Task<AvailabilityGrid> GetAvailabilityCoreAsync(AvailabilityRequest request, CancellationToken cancellationToken)
@@ -564,25 +572,33 @@ public sealed class MewsConnector : PmsConnector
         ];
     }
 
-    /// <summary>What can be sold per resource category and night: <c>UsableResources</c> minus <c>Occupied</c>.</summary>
-    private async Task<Dictionary<string, IReadOnlyList<NightAvailability>>> AvailableAsync(MewsSetup setup, DateOnly arrival, DateOnly departure, string operation, CancellationToken cancellationToken)
-    {
-        var answer = await _responses.ReadAsync(
-            Api.GetAvailabilityAsync(new Wire.AvailabilityRequest(setup.ServiceId, setup.Midnight(arrival), setup.Midnight(departure.AddDays(-1)), AvailabilityMetrics), cancellationToken),
-            new MewsCall(operation),
-            cancellationToken).ConfigureAwait(false);
-        var result = new Dictionary<string, IReadOnlyList<NightAvailability>>(StringComparer.Ordinal);
-        if (answer is null)
-        {
-            return result;
-        }
+    /// <summary>What can be sold per resource category and night (<see cref="MewsNightCounts.Available"/>).</summary>
+    private async Task<Dictionary<string, IReadOnlyList<NightAvailability>>> AvailableAsync(MewsSetup setup, DateOnly arrival, DateOnly departure, string operation, CancellationToken cancellationToken) =>
+        (await CountsAsync(Api, setup, arrival, departure, operation, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(p => p.Key, p => (IReadOnlyList<NightAvailability>)[.. p.Value.Select(n => new NightAvailability(n.Date, n.Available))], StringComparer.Ordinal);
 
-        var dates = answer.TimeUnitStartsUtc.Select(start => MewsTime.ToLocalDate(start, setup.Zone)).ToList();
-        foreach (var category in answer.ResourceCategoryAvailabilities)
+    /// <summary>
+    /// The counts of every resource category for the nights from <paramref name="arrival"/> to the day before
+    /// <paramref name="departure"/>: <c>services/getAvailability/2024-01-22</c>, one request per 367 nights (Mews' longest interval).
+    /// </summary>
+    internal static async Task<Dictionary<string, List<MewsNightCounts>>> CountsAsync(IMewsApi api, MewsSetup setup, DateOnly arrival, DateOnly departure, string operation, CancellationToken cancellationToken)
+    {
+        const int maxNights = 367;
+        var result = new Dictionary<string, List<MewsNightCounts>>(StringComparer.Ordinal);
+        using (PmsOperation.Begin(PmsOperationIntent.Read))
         {
-            var usable = category.Metrics.GetValueOrDefault("UsableResources") ?? [];
-            var occupied = category.Metrics.GetValueOrDefault("Occupied") ?? [];
-            result[category.ResourceCategoryId] = [.. dates.Select((date, i) => new NightAvailability(date, Math.Max(0, usable.ElementAtOrDefault(i) - occupied.ElementAtOrDefault(i))))];
+            for (var first = arrival; first < departure; first = first.AddDays(maxNights))
+            {
+                var last = first.AddDays(maxNights - 1) < departure.AddDays(-1) ? first.AddDays(maxNights - 1) : departure.AddDays(-1);
+                var answer = await MewsResponses.Instance.ReadAsync(
+                    api.GetAvailabilityAsync(new Wire.AvailabilityRequest(setup.ServiceId, setup.Midnight(first), setup.Midnight(last), MewsNightCounts.Metrics), cancellationToken),
+                    new MewsCall(operation),
+                    cancellationToken).ConfigureAwait(false);
+                foreach (var (category, nights) in MewsNightCounts.Read(answer, setup.Zone))
+                {
+                    (result.TryGetValue(category, out var all) ? all : result[category] = []).AddRange(nights);
+                }
+            }
         }
 
         return result;
@@ -909,8 +925,8 @@ public sealed class MewsConnector : PmsConnector
         return [.. products.Where(p => p.IsActive)];
     }
 
-    /// <summary>Reads every page of a reference-data listing with the runtime's cursor pager.</summary>
-    private static async Task<List<TItem>> ReadAllAsync<TPage, TItem>(Func<string?, CancellationToken, Task<TPage?>> fetch, Func<TPage, IReadOnlyList<TItem>> items, Func<TPage, string?> cursor, CancellationToken cancellationToken)
+    /// <summary>Reads every page of a listing with the runtime's cursor pager.</summary>
+    internal static async Task<List<TItem>> ReadAllAsync<TPage, TItem>(Func<string?, CancellationToken, Task<TPage?>> fetch, Func<TPage, IReadOnlyList<TItem>> items, Func<TPage, string?> cursor, CancellationToken cancellationToken)
         where TPage : class
     {
         var all = new List<TItem>();

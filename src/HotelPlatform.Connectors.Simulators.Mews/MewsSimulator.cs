@@ -74,6 +74,10 @@ public sealed class MewsSimulator : VendorSimulator
             ["rates/getPricing"] = Operation<GetRatePricingRequest>(GetRatePricing),
             ["reservations/price"] = Operation<ReservationsPriceRequest>(PriceReservations),
             ["restrictions/getAll"] = Operation<RestrictionsGetAllRequest>(GetRestrictions),
+            ["restrictions/set"] = Operation<RestrictionsSetRequest>(SetRestrictions),
+            ["restrictions/clear"] = Operation<RestrictionsClearRequest>(ClearRestrictions),
+            ["rates/updatePrice"] = Operation<RatesUpdatePriceRequest>(UpdateRatePrice),
+            ["services/updateAvailability"] = Operation<ServicesUpdateAvailabilityRequest>(UpdateAvailability),
             ["reservations/getAll/2023-06-06"] = Operation<ReservationsGetAllRequest>(GetReservations),
             ["reservations/add"] = Operation<ReservationsAddRequest>(AddReservations),
             ["reservations/update"] = Operation<ReservationsUpdateRequest>(UpdateReservations),
@@ -434,6 +438,7 @@ public sealed class MewsSimulator : VendorSimulator
                 {
                     AvailabilityMetric.Occupied or AvailabilityMetric.ConfirmedReservations => [.. nights.Select(n => hotel.Occupied(category.Id, n))],
                     AvailabilityMetric.UsableResources or AvailabilityMetric.ActiveResources => [.. nights.Select(_ => category.Rooms)],
+                    AvailabilityMetric.PublicAvailabilityAdjustment => [.. nights.Select(n => hotel.Adjustment(category.Id, n))],
                     _ => [.. nights.Select(_ => 0)],
                 };
             }
@@ -512,25 +517,37 @@ public sealed class MewsSimulator : VendorSimulator
         }
 
         var hotel = Hotel;
-        var all = hotel.Restrictions
+        DateTimeOffset? Instant(DateOnly night) => night == DateOnly.MinValue || night == DateOnly.MaxValue ? null : hotel.Utc(night);
+        var all = hotel.Restrictions()
             .Where(_ => request.ServiceIds.Contains(hotel.ServiceId))
             .Where(r => request.RestrictionIds is null || request.RestrictionIds.Contains(r.Id))
-            .Where(r => request.ResourceCategoryIds is null || r.CategoryId is null || request.ResourceCategoryIds.Contains(r.CategoryId))
+            .Where(r => request.ResourceCategoryIds is null || r.Key.CategoryId is null || request.ResourceCategoryIds.Contains(r.Key.CategoryId))
 
             // RateIds: "all restrictions that affect the given rates": those without a rate condition and those of the rates.
-            .Where(r => request.RateIds is null || r.RateId is null || request.RateIds.Contains(r.RateId))
-            .Where(r => request.ExactRateIds is null || (r.RateId is not null && request.ExactRateIds.Contains(r.RateId)))
-            .Where(r => request.BaseRateIds is null)
-            .Where(r => request.Origin is null or RestrictionOrigin.User)
-            .Where(r => request.CollidingUtc is not { } colliding || (r.StartUtc <= colliding.EndUtc && r.EndUtc >= colliding.StartUtc))
+            .Where(r => request.RateIds is null || r.Key is { ExactRateId: null, BaseRateId: null, RateGroupId: null } || request.RateIds.Contains(r.Key.ExactRateId ?? r.Key.BaseRateId ?? string.Empty))
+            .Where(r => request.ExactRateIds is null || (r.Key.ExactRateId is not null && request.ExactRateIds.Contains(r.Key.ExactRateId)))
+            .Where(r => request.BaseRateIds is null || (r.Key.BaseRateId is not null && request.BaseRateIds.Contains(r.Key.BaseRateId)))
+            .Where(r => request.Origin is null || request.Origin.ToString() == r.Origin)
+            .Where(r => request.CollidingUtc is not { } colliding || ((Instant(r.First) ?? DateTimeOffset.MinValue) <= colliding.EndUtc && (Instant(r.Last) ?? DateTimeOffset.MaxValue) >= colliding.StartUtc))
             .Select(r => new RestrictionResult(
-                r.Id, hotel.ServiceId, null, nameof(RestrictionOrigin.User),
-                new RestrictionConditionsResult(r.Type, r.RateId, null, null, r.CategoryId, null, r.StartUtc, r.EndUtc, null),
-                r.MinLength is { } min ? new RestrictionExceptionsResult(null, null, string.Create(CultureInfo.InvariantCulture, $"P0M{min}DT0H0M0S"), null) : null))
+                r.Id, hotel.ServiceId, null, r.Origin,
+                new RestrictionConditionsResult(r.Key.Type, r.Key.ExactRateId, r.Key.BaseRateId, r.Key.RateGroupId, r.Key.CategoryId, r.Key.CategoryType, Instant(r.First), Instant(r.Last), r.Key.DayNames()),
+                r.MinLength is null && r.MaxLength is null ? null : new RestrictionExceptionsResult(null, null, r.Length(r.MinLength), r.Length(r.MaxLength))))
             .ToList();
         var page = Page(all, request.Limitation, r => r.Id, out var refusal);
         return refusal is not null ? Error(context, refusal) : Json(context, new RestrictionsResult(page, NextCursor(page, r => r.Id)));
     }
+
+    private IResult SetRestrictions(HttpContext context, RestrictionsSetRequest request) => Answer(context, Hotel.SetRestrictions(request));
+
+    private IResult ClearRestrictions(HttpContext context, RestrictionsClearRequest request) => Answer(context, Hotel.ClearRestrictions(request));
+
+    private IResult UpdateRatePrice(HttpContext context, RatesUpdatePriceRequest request) => Answer(context, Hotel.UpdatePrices(request));
+
+    private IResult UpdateAvailability(HttpContext context, ServicesUpdateAvailabilityRequest request) => Answer(context, Hotel.UpdateAvailability(request));
+
+    /// <summary>The refusal, or Mews' empty answer <c>{}</c> of a write that returns nothing.</summary>
+    private static IResult Answer(HttpContext context, MewsRefusal? refusal) => refusal is not null ? Error(context, refusal) : Json(context, new EmptyResult());
 
     private static List<DateOnly> Nights(MewsHotel hotel, DateTimeOffset first, DateTimeOffset last)
     {

@@ -38,6 +38,18 @@ internal interface IMewsApi
     [Post("/api/connector/v1/restrictions/getAll")]
     Task<IApiResponse<RestrictionsResult>> GetRestrictionsAsync([Body] RestrictionFilter request, CancellationToken cancellationToken);
 
+    [Post("/api/connector/v1/restrictions/set")]
+    Task<IApiResponse> SetRestrictionsAsync([Body] RestrictionsWriteRequest request, CancellationToken cancellationToken);
+
+    [Post("/api/connector/v1/restrictions/clear")]
+    Task<IApiResponse> ClearRestrictionsAsync([Body] RestrictionsWriteRequest request, CancellationToken cancellationToken);
+
+    [Post("/api/connector/v1/rates/updatePrice")]
+    Task<IApiResponse> UpdateRatePriceAsync([Body] UpdateRatePriceRequest request, CancellationToken cancellationToken);
+
+    [Post("/api/connector/v1/services/updateAvailability")]
+    Task<IApiResponse> UpdateAvailabilityAsync([Body] UpdateAvailabilityRequest request, CancellationToken cancellationToken);
+
     [Post("/api/connector/v1/reservations/getAll/2023-06-06")]
     Task<IApiResponse<ReservationsResult>> GetReservationsAsync([Body] ReservationFilter request, CancellationToken cancellationToken);
 

@@ -241,8 +241,41 @@ internal sealed record RestrictionFilter(IReadOnlyList<string> ServiceIds, Limit
 
     public IReadOnlyList<string>? RateIds { get; init; }
 
+    public IReadOnlyList<string>? ExactRateIds { get; init; }
+
+    public string? Origin { get; init; }
+
     public TimeInterval? CollidingUtc { get; init; }
 }
+
+/// <summary>Days parameters (restrictions.md#days-parameters): every day is required.</summary>
+internal sealed record DaysParameters(bool Monday, bool Tuesday, bool Wednesday, bool Thursday, bool Friday, bool Saturday, bool Sunday)
+{
+    public static DaysParameters Every { get; } = new(true, true, true, true, true, true, true);
+}
+
+/// <summary>Restriction set data / clear data (restrictions.md): conditions, inclusive interval, and (set only) the length exceptions.</summary>
+internal sealed record RestrictionData(string Type, string ExactRateId, string ResourceCategoryId, DateTimeOffset StartUtc, DateTimeOffset EndUtc, DaysParameters Days)
+{
+    public string? MinLength { get; init; }
+
+    public string? MaxLength { get; init; }
+}
+
+/// <summary><c>restrictions/set</c> and <c>restrictions/clear</c>: <c>ServiceId</c> and at most 1000 <c>Data</c> items.</summary>
+internal sealed record RestrictionsWriteRequest(string ServiceId, IReadOnlyList<RestrictionData> Data);
+
+/// <summary>Rate price update (rates.md#rate-price-update): a category's price over time units (at most 100).</summary>
+internal sealed record RatePriceUpdate(string CategoryId, decimal Value, DateTimeOffset FirstTimeUnitStartUtc, DateTimeOffset LastTimeUnitStartUtc);
+
+/// <summary><c>rates/updatePrice</c>: one rate, at most 1000 price updates.</summary>
+internal sealed record UpdateRatePriceRequest(string RateId, IReadOnlyList<RatePriceUpdate> PriceUpdates);
+
+/// <summary>Availability update (services.md#availability-update): a relative adjustment of a category over time units.</summary>
+internal sealed record AvailabilityUpdate(DateTimeOffset FirstTimeUnitStartUtc, DateTimeOffset LastTimeUnitStartUtc, string ResourceCategoryId, UpdateValue<int> UnitCountAdjustment);
+
+/// <summary><c>services/updateAvailability</c>: at most 1000 availability updates.</summary>
+internal sealed record UpdateAvailabilityRequest(string ServiceId, IReadOnlyList<AvailabilityUpdate> AvailabilityUpdates);
 
 internal sealed record RestrictionsResult(IReadOnlyList<RestrictionModel> Restrictions, string? Cursor);
 
@@ -419,6 +452,9 @@ internal sealed record WebhookEntity(string Id);
 [JsonSerializable(typeof(AddReservationProductRequest))]
 [JsonSerializable(typeof(RestrictionFilter))]
 [JsonSerializable(typeof(RestrictionsResult))]
+[JsonSerializable(typeof(RestrictionsWriteRequest))]
+[JsonSerializable(typeof(UpdateRatePriceRequest))]
+[JsonSerializable(typeof(UpdateAvailabilityRequest))]
 [JsonSerializable(typeof(OrderItemFilter))]
 [JsonSerializable(typeof(OrderItemsResult))]
 [JsonSerializable(typeof(CustomerFilter))]

@@ -9,7 +9,7 @@ namespace HotelPlatform.Connectors.Simulators.Mews.State;
 /// The state of the simulated enterprise: one bookable service with its resource categories, rates, age categories and
 /// products, customers and reservations. Every method takes the lock; what it returns is a copy.
 /// </summary>
-internal sealed class MewsHotel
+internal sealed partial class MewsHotel
 {
     public const string StartOffset = "P0M0DT15H0M0S";
     public const string EndOffset = "P0M0DT12H0M0S";
@@ -55,7 +55,7 @@ internal sealed class MewsHotel
         // Arrivals in a double on the restricted day must stay at least 3 nights, on every rate: a Start restriction
         // lifted by a MinLength exception (restrictions.md). Beyond the nights the contract kit books.
         RestrictedArrival = Today.AddDays(80);
-        Restrictions = [new Restriction(Id("restriction:double-min-stay"), "Start", Categories[0].Id, null, Utc(RestrictedArrival), Utc(RestrictedArrival), RestrictedMinStay)];
+        _restrictions.Add(new Restriction(Id("restriction:double-min-stay"), UserOrigin, new RestrictionKey("Start", null, null, null, Categories[0].Id, null, EveryDay), RestrictedArrival, RestrictedArrival, RestrictedMinStay, null));
         Scenario = Seed(now);
     }
 
@@ -74,9 +74,6 @@ internal sealed class MewsHotel
     public IReadOnlyList<AgeCategory> AgeCategories { get; }
 
     public IReadOnlyList<Product> Products { get; }
-
-    /// <summary>Gets the restrictions (set by the enterprise's users; the simulator has no <c>restrictions/set</c>).</summary>
-    public IReadOnlyList<Restriction> Restrictions { get; }
 
     /// <summary>Gets the arrival day of the seeded minimum-stay restriction.</summary>
     public DateOnly RestrictedArrival { get; }
@@ -129,7 +126,7 @@ internal sealed class MewsHotel
         lock (_gate)
         {
             var category = Categories.First(c => c.Id == categoryId);
-            return category.Rooms - Occupied(categoryId, night, except: null);
+            return Math.Max(0, category.Rooms + Adjustment(categoryId, night) - Occupied(categoryId, night, except: null));
         }
     }
 
@@ -407,47 +404,6 @@ internal sealed class MewsHotel
         }
     }
 
-    /// <summary>The price of one night for a party: persons above the category's capacity are priced as its capacity (reservations.md "Price reservations").</summary>
-    public decimal Price(Category category, Rate rate, DateOnly night, IEnumerable<(string AgeCategoryId, int Count)> persons)
-    {
-        var counted = persons.ToList();
-        var adults = counted.Where(p => AgeCategories.FirstOrDefault(a => a.Id == p.AgeCategoryId)?.Classification != "Child").Sum(p => p.Count);
-        var children = counted.Sum(p => p.Count) - adults;
-        var capacity = category.Capacity + category.ExtraCapacity;
-        adults = Math.Min(adults, capacity);
-        children = Math.Min(children, capacity - adults);
-        return Price(category, rate, night) + decimal.Round(((Math.Max(0, adults - 1) * ExtraAdult) + (children * ExtraChild)) * rate.Factor, 2);
-    }
-
-    /// <summary>Whether a restriction forbids the stay on the rate (what <c>CheckRateApplicability</c> checks): the refusal, or <see langword="null"/>.</summary>
-    public MewsRefusal? CheckRestrictions(string categoryId, string rateId, DateTimeOffset start, DateTimeOffset end)
-    {
-        var arrival = LocalDate(start);
-        var departure = LocalDate(end);
-        var nights = departure.DayNumber - arrival.DayNumber;
-        foreach (var restriction in Restrictions.Where(r => (r.CategoryId is null || r.CategoryId == categoryId) && (r.RateId is null || r.RateId == rateId)))
-        {
-            if (restriction.MinLength is { } min && nights >= min)
-            {
-                continue;
-            }
-
-            bool Covers(DateOnly date) => restriction.StartUtc <= Utc(date) && Utc(date) <= restriction.EndUtc;
-            var applies = restriction.Type switch
-            {
-                "Start" => Covers(arrival),
-                "End" => Covers(departure),
-                _ => Enumerable.Range(0, nights).Any(i => Covers(arrival.AddDays(i))),
-            };
-            if (applies)
-            {
-                return MewsRefusal.Rule($"The rate is not available for this reservation: a restriction applies from {arrival:yyyy-MM-dd} to {departure:yyyy-MM-dd}.");
-            }
-        }
-
-        return null;
-    }
-
     private IEnumerable<OrderItemResult> SpaceOrders(Reservation reservation)
     {
         var category = Categories.First(c => c.Id == reservation.CategoryId);
@@ -518,14 +474,6 @@ internal sealed class MewsHotel
         }
     }
 
-    /// <summary>The gross price of a category on a rate for one night: the rate's factor of the category's base price, a little dearer on Fridays and Saturdays.</summary>
-    public decimal Price(Category category, Rate rate, DateOnly night)
-    {
-        var basePrice = category.Capacity switch { 1 => 90m, 2 => 120m, _ => 300m };
-        var weekend = night.DayOfWeek is DayOfWeek.Friday or DayOfWeek.Saturday ? 20m : 0m;
-        return decimal.Round((basePrice + weekend) * rate.Factor, 2);
-    }
-
     /// <summary>One item per night for a product charged per time unit, else one at the start; cancelled with the reservation.</summary>
     private List<OrderItem> AddOrderItems(Reservation reservation, string productId, int count, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
     {
@@ -589,7 +537,7 @@ internal sealed class MewsHotel
             for (var night = LocalDate(start); night < LocalDate(end); night = night.AddDays(1))
             {
                 var taken = Occupied(categoryId, night, except) + pending.Count(p => p.CategoryId == categoryId && p.Holds(night, this));
-                if (taken >= category.Rooms)
+                if (taken >= category.Rooms + Adjustment(categoryId, night))
                 {
                     return MewsRefusal.Rule($"There is no availability of {category.Name} on {night:yyyy-MM-dd}; the reservation would overbook it.");
                 }
@@ -662,9 +610,6 @@ internal sealed class MewsHotel
     internal sealed record AgeCategory(string Id, string Classification, int? MinimalAge, int? MaximalAge, string Name);
 
     internal sealed record Product(string Id, string Name, string ChargingMode, decimal Price);
-
-    /// <summary>A restriction: its type, category and rate conditions (null for all), its interval (inclusive) and a minimum length exception in nights.</summary>
-    internal sealed record Restriction(string Id, string Type, string? CategoryId, string? RateId, DateTimeOffset StartUtc, DateTimeOffset EndUtc, int? MinLength);
 
     internal sealed record OrderItem(string Id, string ReservationId, string CustomerId, string ProductId, int UnitCount, decimal UnitPrice, DateTimeOffset ConsumedUtc, DateTimeOffset CreatedUtc)
     {

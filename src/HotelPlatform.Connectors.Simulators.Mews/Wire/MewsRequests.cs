@@ -632,3 +632,133 @@ internal enum OrderItemType
     AllowanceBreakage,
     AllowanceContraBreakage,
 }
+
+/// <summary>Days parameters (restrictions.md#days-parameters): every day required.</summary>
+internal sealed record DaysParametersModel
+{
+    public required bool Monday { get; init; }
+
+    public required bool Tuesday { get; init; }
+
+    public required bool Wednesday { get; init; }
+
+    public required bool Thursday { get; init; }
+
+    public required bool Friday { get; init; }
+
+    public required bool Saturday { get; init; }
+
+    public required bool Sunday { get; init; }
+
+    /// <summary>Gets whether the day of week is enabled.</summary>
+    public bool Has(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => Monday,
+        DayOfWeek.Tuesday => Tuesday,
+        DayOfWeek.Wednesday => Wednesday,
+        DayOfWeek.Thursday => Thursday,
+        DayOfWeek.Friday => Friday,
+        DayOfWeek.Saturday => Saturday,
+        _ => Sunday,
+    };
+}
+
+/// <summary>Restriction clear data (restrictions.md): the conditions and interval; set data adds the exceptions.</summary>
+internal record RestrictionClearDataModel
+{
+    public required string Type { get; init; }
+
+    public string? ExactRateId { get; init; }
+
+    public string? BaseRateId { get; init; }
+
+    public string? RateGroupId { get; init; }
+
+    public string? ResourceCategoryId { get; init; }
+
+    public string? ResourceCategoryType { get; init; }
+
+    public DateTimeOffset? StartUtc { get; init; }
+
+    public DateTimeOffset? EndUtc { get; init; }
+
+    public required DaysParametersModel Days { get; init; }
+}
+
+/// <summary>Restriction set data (restrictions.md).</summary>
+internal sealed record RestrictionSetDataModel : RestrictionClearDataModel
+{
+    public string? MinAdvance { get; init; }
+
+    public string? MaxAdvance { get; init; }
+
+    public string? MinLength { get; init; }
+
+    public string? MaxLength { get; init; }
+
+    public JsonElement? MinPrice { get; init; }
+
+    public JsonElement? MaxPrice { get; init; }
+}
+
+/// <summary><c>restrictions/set</c> (restrictions.md "Set restrictions").</summary>
+internal sealed record RestrictionsSetRequest : MewsRequest
+{
+    public required string ServiceId { get; init; }
+
+    public required IReadOnlyList<RestrictionSetDataModel> Data { get; init; }
+}
+
+/// <summary><c>restrictions/clear</c> (restrictions.md "Clear restrictions").</summary>
+internal sealed record RestrictionsClearRequest : MewsRequest
+{
+    public required string ServiceId { get; init; }
+
+    public required IReadOnlyList<RestrictionClearDataModel> Data { get; init; }
+}
+
+/// <summary>Rate price update (rates.md#rate-price-update): every member optional.</summary>
+internal sealed record RatePriceUpdateModel
+{
+    public string? CategoryId { get; init; }
+
+    public decimal? Value { get; init; }
+
+    public DateTimeOffset? FirstTimeUnitStartUtc { get; init; }
+
+    public DateTimeOffset? LastTimeUnitStartUtc { get; init; }
+}
+
+/// <summary><c>rates/updatePrice</c> (rates.md "Update rate price").</summary>
+internal sealed record RatesUpdatePriceRequest : MewsRequest
+{
+    public required string RateId { get; init; }
+
+    public string? ProductId { get; init; }
+
+    public required IReadOnlyList<RatePriceUpdateModel> PriceUpdates { get; init; }
+}
+
+/// <summary>Availability update (services.md#availability-update).</summary>
+internal sealed record AvailabilityUpdateModel
+{
+    public required DateTimeOffset FirstTimeUnitStartUtc { get; init; }
+
+    public required DateTimeOffset LastTimeUnitStartUtc { get; init; }
+
+    public required string ResourceCategoryId { get; init; }
+
+    public required UpdateValueModel<int?> UnitCountAdjustment { get; init; }
+
+    public string? AvailabilityBlockId { get; init; }
+
+    public JsonElement? PaxCounts { get; init; }
+}
+
+/// <summary><c>services/updateAvailability</c> (services.md "Update service availability").</summary>
+internal sealed record ServicesUpdateAvailabilityRequest : MewsRequest
+{
+    public required string ServiceId { get; init; }
+
+    public required IReadOnlyList<AvailabilityUpdateModel> AvailabilityUpdates { get; init; }
+}

@@ -93,6 +93,9 @@ internal sealed record ReservationIdsResult(IReadOnlyList<string> ReservationIds
 
 internal sealed record ItemIdsResult(IReadOnlyList<string> ItemIds);
 
+/// <summary>The empty answer (<c>{}</c>) of <c>restrictions/set</c>, <c>restrictions/clear</c>, <c>rates/updatePrice</c> and <c>services/updateAvailability</c>.</summary>
+internal sealed record EmptyResult;
+
 internal sealed record ProductDataResult(string ProductId, string? AgeCategoryId);
 
 internal sealed record OrderItemDataResult(string Discriminator, JsonElement? Rebate, ProductDataResult? Product);
@@ -242,6 +245,11 @@ internal static class MewsJson
 [JsonSerializable(typeof(ReservationsAddResult))]
 [JsonSerializable(typeof(ReservationIdsResult))]
 [JsonSerializable(typeof(ItemIdsResult))]
+[JsonSerializable(typeof(EmptyResult))]
+[JsonSerializable(typeof(RestrictionsSetRequest))]
+[JsonSerializable(typeof(RestrictionsClearRequest))]
+[JsonSerializable(typeof(RatesUpdatePriceRequest))]
+[JsonSerializable(typeof(ServicesUpdateAvailabilityRequest))]
 [JsonSerializable(typeof(CustomerResult))]
 [JsonSerializable(typeof(CustomersResult))]
 [JsonSerializable(typeof(GeneralWebhookPayload))]

@@ -269,6 +269,17 @@ public sealed class MewsConformanceTests
         await connector.ModifyReservationAsync(booked.VendorId, new ReservationChanges { Departure = arrival.AddDays(3), Adults = 2, PrimaryGuest = booked.PrimaryGuest with { Phone = "+420 777 000 111" } }, Ct);
         await connector.AddServiceAsync(booked.VendorId, new ServiceOrder(scenario.BreakfastProductId) { Quantity = 2 }, Ct);
         await connector.GetServiceOffersAsync(ServiceOfferRequest.ForReservation(booked.VendorId), Ct);
+
+        // The rate and availability push: services/updateAvailability, restrictions/getAll|set|clear, rates/updatePrice.
+        var push = connector.GetRequiredService<IPmsRatesAndAvailabilityPush>();
+        var night = arrival.AddDays(10);
+        await push.PushAsync(new PmsRatesAndAvailabilityUpdate
+        {
+            Availability = [new(scenario.DoubleCategoryId, night, 3)],
+            Restrictions = [new(scenario.DoubleCategoryId, scenario.FlexibleRateId, night) { Closed = true, MinStay = 2 }],
+            Rates = [new(scenario.DoubleCategoryId, scenario.FlexibleRateId, night, "EUR", new Dictionary<int, decimal> { [2] = 150m })],
+        }, Ct);
+        await push.PushAsync(new PmsRatesAndAvailabilityUpdate { Restrictions = [new(scenario.DoubleCategoryId, scenario.FlexibleRateId, night) { Closed = false }] }, Ct);
         await connector.SearchGuestsAsync(new GuestSearch { Email = scenario.KnownGuest.Email }, Ct);
         await connector.SearchGuestsAsync(new GuestSearch { LastName = scenario.KnownGuest.LastName, FirstName = scenario.KnownGuest.FirstName }, Ct);
         await connector.GetGuestAsync(scenario.KnownGuest.Id, Ct);
