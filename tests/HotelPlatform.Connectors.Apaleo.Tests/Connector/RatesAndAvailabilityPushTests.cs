@@ -127,6 +127,19 @@ public sealed class RatesAndAvailabilityPushTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_answered_503_is_sent_again_because_it_sets_values_and_the_rate_is_set()
+    {
+        var rule = Simulator.Faults.Enqueue(SimulatedFault.ServerError(503), "PUT", string.Format(null, RatesPath, Flexible));
+
+        var result = await _hotels.Clock.CompleteAsync(Push.PushAsync(Rates(Arrival, nights: 1, amount: 77m), Ct));
+
+        Assert.Equal(0, rule.Remaining);
+        Assert.Equal([503, 204], Puts(Flexible).Select(p => p.Response!.StatusCode));
+        Assert.Equal(1, result.Requests);
+        Assert.Equal(77m, (await FlexibleQuoteAsync(Arrival, Arrival.AddDays(1)))!.Total.Amount);
+    }
+
+    [Fact]
     public async Task Availability_is_refused_before_any_request_naming_the_part()
     {
         var before = Simulator.Requests.Count;
