@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using HotelPlatform.Connectors.Apaleo.Distribution;
 using HotelPlatform.Connectors.Apaleo.Mapping;
 using HotelPlatform.Connectors.Apaleo.Subscriptions;
 using HotelPlatform.Connectors.Apaleo.Wire;
@@ -12,7 +13,8 @@ namespace HotelPlatform.Connectors.Apaleo;
 /// The <see cref="IPmsConnector"/> of one Apaleo property. Register it with <c>AddApaleo(...)</c> on
 /// <c>AddPmsConnectors()</c>; every call goes through the runtime's HTTP pipeline (OAuth2 client credentials, the
 /// account's rate limiter, retries of reads, telemetry). <see cref="IPmsConnector.GetService"/> returns the hotel's
-/// <see cref="IApaleoSubscriptions"/>.
+/// <see cref="IApaleoSubscriptions"/> and an <see cref="IPmsRatesAndAvailabilityPush"/> of prices and restrictions
+/// (<see cref="ApaleoRatesAndAvailabilityPush"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -47,6 +49,7 @@ public sealed class ApaleoConnector : PmsConnector
     private readonly PmsCachedValue<PropertyContext> _property;
     private readonly PmsCachedValue<IReadOnlyList<RoomType>> _roomTypes;
     private readonly PmsCachedValue<IReadOnlyList<RatePlan>> _ratePlans;
+    private readonly ApaleoRatesAndAvailabilityPush _push;
 
     /// <summary>Initializes a new instance of the <see cref="ApaleoConnector"/> class.</summary>
     /// <param name="options">The hotel's current validated options (a new instance after a reload; the property id is the first one's).</param>
@@ -66,6 +69,11 @@ public sealed class ApaleoConnector : PmsConnector
         _property = new PmsCachedValue<PropertyContext>(ReadPropertyAsync, lifetime, TimeProvider);
         _roomTypes = new PmsCachedValue<IReadOnlyList<RoomType>>(ReadRoomTypesAsync, lifetime, TimeProvider);
         _ratePlans = new PmsCachedValue<IReadOnlyList<RatePlan>>(ReadRatePlansAsync, lifetime, TimeProvider);
+        _push = new ApaleoRatesAndAvailabilityPush(
+            clients,
+            _responses,
+            async ct => (await PropertyAsync(ct).ConfigureAwait(false)).Zone,
+            ct => GetRatePlansAsync(ct));
     }
 
     private string ChannelCode => _options().ChannelCode;
@@ -73,7 +81,10 @@ public sealed class ApaleoConnector : PmsConnector
     /// <inheritdoc />
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         base.GetService(serviceType, serviceKey)
-        ?? (serviceKey is null && serviceType == typeof(IApaleoSubscriptions) ? _subscriptions : null);
+        ?? (serviceKey is not null ? null
+            : serviceType == typeof(IApaleoSubscriptions) ? _subscriptions
+            : serviceType == typeof(IPmsRatesAndAvailabilityPush) ? _push
+            : null);
 
     /// <inheritdoc />
     /// <remarks>Reads the property now (not the kept one): a health check must reach Apaleo.</remarks>

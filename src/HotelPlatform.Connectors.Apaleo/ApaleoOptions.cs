@@ -48,7 +48,8 @@ public sealed class ApaleoOptions : PmsConnectorOptions
     /// <summary>
     /// Gets the scopes to request with the token. Empty (the default) requests none, so the token carries the scopes
     /// granted to the app at registration, as Apaleo's own client does. Name them to narrow the token, for example
-    /// <c>reservations.manage</c>, <c>availability.read</c>, <c>rateplans.read</c>, <c>unitgroups.read</c>, <c>services.read</c>.
+    /// <c>reservations.manage</c>, <c>availability.read</c>, <c>rateplans.read</c>, <c>unitgroups.read</c>, <c>services.read</c>;
+    /// the rate and availability push needs <c>rates.manage</c> (rateplan-v1: "You must have this scope: 'rates.manage'").
     /// </summary>
     public IList<string> Scopes { get; } = [];
 

@@ -42,7 +42,7 @@ public sealed partial class ApaleoSimulator : VendorSimulator
     public static readonly IReadOnlyList<string> Scopes =
     [
         "setup.read", "setup.manage", "unitgroups.read", "rateplans.read", "services.read", "availability.read", "offers.read",
-        "reservations.read", "reservations.create", "reservations.manage", "reservations.assign-unit",
+        "reservations.read", "reservations.create", "reservations.manage", "reservations.assign-unit", "rates.read", "rates.manage",
     ];
 
     private readonly DateTimeOffset _seededAt;
@@ -166,6 +166,7 @@ public sealed partial class ApaleoSimulator : VendorSimulator
         routes.MapOAuthTokenEndpoint(TokenPath, Tokens);
         MapInventory(routes);
         MapRatePlans(routes);
+        MapRates(routes);
         MapAvailability(routes);
         MapOffers(routes);
         MapBookings(routes);

@@ -54,7 +54,8 @@ public sealed class BulkJobsCommandTests : IAsyncDisposable
 
         Assert.True(exit == HotelPmsCli.Success, output);
         Assert.Contains("1 succeeded, 0 failed, 1 not supported, 0 not run.", output, StringComparison.Ordinal);
-        Assert.Contains("does not support rate and availability push", output, StringComparison.Ordinal);
+        // Apaleo pushes rates and restrictions but not availability, which these values hold: refused before any request.
+        Assert.Contains("cannot take Availability", output, StringComparison.Ordinal);
         Assert.Contains("3 requests sent", output, StringComparison.Ordinal);
         Assert.Equal(3, pushesAfterFirst);
 

@@ -20,6 +20,8 @@ namespace HotelPlatform.Connectors.Apaleo.Wire;
 [JsonSerializable(typeof(UnitGroupListModel))]
 [JsonSerializable(typeof(RatePlanListModel))]
 [JsonSerializable(typeof(ServiceListModel))]
+[JsonSerializable(typeof(RateListModel))]
+[JsonSerializable(typeof(ReplaceRateListModel))]
 [JsonSerializable(typeof(AvailableUnitGroupListModel))]
 [JsonSerializable(typeof(StayOffersModel))]
 [JsonSerializable(typeof(CreateBookingModel))]

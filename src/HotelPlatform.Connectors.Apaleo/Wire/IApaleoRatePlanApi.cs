@@ -44,4 +44,31 @@ internal interface IApaleoRatePlanApi
         int pageNumber,
         int pageSize,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /rateplan/v1/rate-plans/{id}/rates</c>; scopes <c>rates.read</c> or <c>rates.manage</c>. Every time slice
+    /// whose start is at or after <paramref name="from"/> and before <paramref name="to"/> ("Specify either a pure date or
+    /// a date and time"), uninitialized ones with only from and to. 204 when none; 404 for an unknown rate plan.
+    /// </summary>
+    /// <param name="id">The rate plan.</param>
+    /// <param name="from">The first night (its time slice starts on that date).</param>
+    /// <param name="to">The day after the last night.</param>
+    /// <param name="pageNumber">The 1-based page.</param>
+    /// <param name="pageSize">Items per page ("Maximum: 500").</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>200 with <see cref="RateListModel"/>, 204, or the error answer.</returns>
+    [Get("/rateplan/v1/rate-plans/{id}/rates")]
+    Task<IApiResponse<RateListModel>> GetRatesAsync(string id, DateOnly from, DateOnly to, int pageNumber, int pageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>PUT /rateplan/v1/rate-plans/{id}/rates</c>, "Initializes and changes the rates for the rate plan"; scope
+    /// <c>rates.manage</c>. "All rates specified in the request will be initialized, or overwritten if they already
+    /// exist", so sending the same body again sets the same values. 204 on success, 404, 422 <c>MessageItemCollection</c>.
+    /// </summary>
+    /// <param name="id">The rate plan.</param>
+    /// <param name="rates">The rates, each with the from and to of one of the plan's time slices.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>204 or the error answer.</returns>
+    [Put("/rateplan/v1/rate-plans/{id}/rates")]
+    Task<IApiResponse> ReplaceRatesAsync(string id, [Body] ReplaceRateListModel rates, CancellationToken cancellationToken = default);
 }

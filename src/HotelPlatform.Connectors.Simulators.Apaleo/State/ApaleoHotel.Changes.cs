@@ -61,7 +61,7 @@ internal sealed partial class ApaleoHotel
 
                     if (local.Count == 0)
                     {
-                        decimal[] prices = [.. plans.Select((p, n) => request.TimeSlices[n].TotalAmount?.Amount ?? Catalog.NightPrice(p, stay.Arrival.AddDays(n)))];
+                        decimal[] prices = [.. plans.Select((p, n) => request.TimeSlices[n].TotalAmount?.Amount ?? NightPriceLocked(p, stay.Arrival.AddDays(n)))];
                         planned.Add((request, stay, plans, prices, request.GuaranteeType ?? minimum, services));
                         for (int n = 0; n < plans.Length; n++)
                         {
@@ -176,7 +176,7 @@ internal sealed partial class ApaleoHotel
                 DateOnly night = stay.Arrival.AddDays(n);
                 StayNight? current = r.Nights.FirstOrDefault(x => x.Date == night && x.RatePlan == plan);
                 decimal price = desired.TimeSlices[n].TotalGrossAmount?.Amount
-                    ?? (current is not null && !requote ? current.Gross : Catalog.NightPrice(plan, night));
+                    ?? (current is not null && !requote ? current.Gross : NightPriceLocked(plan, night));
                 return new StayNight(night, plan, price);
             })];
             r.Adults = stay.Adults;

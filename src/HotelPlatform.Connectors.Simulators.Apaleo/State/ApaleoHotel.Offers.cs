@@ -130,11 +130,6 @@ internal sealed partial class ApaleoHotel
         {
             DateOnly night = stay.Arrival.AddDays(i);
             RatePlanDef plan = nightPlans[i];
-            if (!Catalog.HasRate(night))
-            {
-                violations.Add(new(OfferValidationCode.RatesNotSet, $"No rates are set for rate plan '{plan.Id}' on {Format(night)}."));
-            }
-
             if (channel is { } c && !plan.Channels.Contains(c))
             {
                 violations.Add(new(OfferValidationCode.RatePlanChannelNotSet, $"Rate plan '{plan.Id}' is not sold through the channel '{c}'."));
@@ -153,18 +148,14 @@ internal sealed partial class ApaleoHotel
             violations.Add(new(OfferValidationCode.UnitGroupCapacityExceeded, $"Unit group '{group.Id}' takes at most {group.MaxPersons.ToString(CultureInfo.InvariantCulture)} persons; {stay.Persons.ToString(CultureInfo.InvariantCulture)} were asked for."));
         }
 
-        if (Catalog.MinLengthOfStay(nightPlans[0], stay.Arrival) is { } minimum && stay.Nights < minimum)
-        {
-            violations.Add(new(OfferValidationCode.RateRestrictionsViolated, $"The rate restrictions of rate plan '{nightPlans[0].Id}' are violated: it requires a minimum stay of {minimum.ToString(CultureInfo.InvariantCulture)} nights for arrival on {Format(stay.Arrival)}."));
-        }
-
+        RateViolations(nightPlans, stay, violations);
         return violations;
     }
 
     private OfferModel Offer(RatePlanDef plan, StayQuery stay, List<OfferValidationMessageModel> violations, DateTimeOffset now)
     {
         List<DateOnly> nights = [.. Enumerable.Range(0, stay.Nights).Select(i => stay.Arrival.AddDays(i))];
-        List<decimal> prices = [.. nights.Select(n => Catalog.NightPrice(plan, n))];
+        List<decimal> prices = [.. nights.Select(n => NightPriceLocked(plan, n))];
         List<int> available = [.. nights.Select(n => SellableLocked(plan.UnitGroup, n, null))];
         List<AmountModel> amounts = [.. prices.Select(Catalog.Accommodation)];
         UnitGroupDef group = plan.UnitGroup;

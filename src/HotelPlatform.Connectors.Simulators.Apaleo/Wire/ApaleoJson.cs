@@ -50,6 +50,8 @@ internal static class ApaleoJson
 [JsonSerializable(typeof(UnitGroupModel))]
 [JsonSerializable(typeof(RatePlanListModel))]
 [JsonSerializable(typeof(ServiceListModel))]
+[JsonSerializable(typeof(RateListModel))]
+[JsonSerializable(typeof(ReplaceRateListModel))]
 [JsonSerializable(typeof(AvailableUnitGroupListModel))]
 [JsonSerializable(typeof(StayOffersModel))]
 [JsonSerializable(typeof(ServiceOffersModel))]

@@ -310,3 +310,73 @@ internal sealed class CreateSubscriptionModel
 
     public IReadOnlyList<string>? PropertyIds { get; init; }
 }
+
+/// <summary>rateplan-v1 <c>ReplaceRateListModel</c> (<c>rates</c> required), the body of <c>PUT /rateplan/v1/rate-plans/{id}/rates</c>.</summary>
+internal sealed class ReplaceRateListModel : IValidatableWireModel
+{
+    public required IReadOnlyList<ReplaceRateModel> Rates { get; init; }
+
+    public IEnumerable<ValidationViolation> Validate(string path)
+    {
+        for (int i = 0; i < Rates.Count; i++)
+        {
+            if (Rates[i].Restrictions is { } restrictions)
+            {
+                foreach (ValidationViolation violation in restrictions.Validate($"{path}.rates[{i}].restrictions"))
+                {
+                    yield return violation;
+                }
+            }
+        }
+    }
+}
+
+/// <summary>rateplan-v1 <c>ReplaceRateModel</c> (<c>from</c>, <c>to</c> required: date-times "without fractional second part").</summary>
+internal sealed class ReplaceRateModel
+{
+    public required DateTimeOffset From { get; init; }
+
+    public required DateTimeOffset To { get; init; }
+
+    public MonetaryValueModel? Price { get; init; }
+
+    public RateRestrictionsModel? Restrictions { get; init; }
+}
+
+/// <summary>rateplan-v1 <c>RateRestrictionsModel</c> (<c>closed</c>, <c>closedOnArrival</c>, <c>closedOnDeparture</c> required; lengths of stay "minimum": 1).</summary>
+internal sealed class RateRestrictionsModel : IValidatableWireModel
+{
+    public int? MinLengthOfStay { get; init; }
+
+    public int? MaxLengthOfStay { get; init; }
+
+    public required bool Closed { get; init; }
+
+    public required bool ClosedOnArrival { get; init; }
+
+    public required bool ClosedOnDeparture { get; init; }
+
+    public static RateRestrictionsModel Of(State.StoredRestrictions restrictions) => new()
+    {
+        MinLengthOfStay = restrictions.MinLengthOfStay,
+        MaxLengthOfStay = restrictions.MaxLengthOfStay,
+        Closed = restrictions.Closed,
+        ClosedOnArrival = restrictions.ClosedOnArrival,
+        ClosedOnDeparture = restrictions.ClosedOnDeparture,
+    };
+
+    public State.StoredRestrictions ToStored() => new(MinLengthOfStay, MaxLengthOfStay, Closed, ClosedOnArrival, ClosedOnDeparture);
+
+    public IEnumerable<ValidationViolation> Validate(string path)
+    {
+        if (MinLengthOfStay < 1)
+        {
+            yield return new($"{path}.minLengthOfStay", "'minLengthOfStay' must be at least 1.");
+        }
+
+        if (MaxLengthOfStay < 1)
+        {
+            yield return new($"{path}.maxLengthOfStay", "'maxLengthOfStay' must be at least 1.");
+        }
+    }
+}

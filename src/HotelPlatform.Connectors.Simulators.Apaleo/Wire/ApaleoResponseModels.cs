@@ -141,6 +141,12 @@ internal sealed record RatePlanItemModel(
     IReadOnlyList<AccountingConfigModel> AccountingConfigs,
     bool? IsArchived);
 
+/// <summary>rateplan-v1 <c>RateListModel</c> (<c>rates</c>, <c>count</c> required).</summary>
+internal sealed record RateListModel(IReadOnlyList<RateItemModel> Rates, long Count);
+
+/// <summary>rateplan-v1 <c>RateItemModel</c>: an uninitialized rate has only <c>from</c> and <c>to</c>; no seeded plan has surcharges, so <c>calculatedPrices</c> is never set.</summary>
+internal sealed record RateItemModel(DateTimeOffset From, DateTimeOffset To, MonetaryValueModel? Price, RateRestrictionsModel? Restrictions);
+
 /// <summary>rateplan-v1 <c>RatePlanListModel</c>.</summary>
 internal sealed record RatePlanListModel(IReadOnlyList<RatePlanItemModel> RatePlans, long Count);
 
