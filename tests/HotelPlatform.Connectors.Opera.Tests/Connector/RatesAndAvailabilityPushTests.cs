@@ -53,7 +53,7 @@ public sealed class RatesAndAvailabilityPushTests
         var quote = Assert.Single(single);
         Assert.Equal(new Money(347m, "GBP"), quote.Total);
         Assert.Equal([111m, 111m, 125m], quote.Nights.Select(n => n.Amount.Amount));
-        Assert.Equal(new Money(421m, "GBP"), Assert.Single(couple).Total);
+        Assert.Equal(new Money(407m, "GBP"), Assert.Single(couple).Total);
         var sent = Assert.Single(host.Simulator.Requests, r => r.Method == "PUT" && r.Path == SchedulesPath);
         var schedules = JsonNode.Parse(sent.Body)!["ratePlanScheduleList"]!.AsArray();
         Assert.Equal([(Iso(Arrival), Iso(Arrival.AddDays(1)), 111m), (Iso(Arrival.AddDays(2)), Iso(Arrival.AddDays(2)), 125m)], schedules.Select(s => ((string)s!["start"]!, (string)s["end"]!, (decimal)s["rateAmounts"]!["onePersonRate"]!)));
