@@ -14,7 +14,7 @@ namespace HotelPlatform.Connectors.VendorConformance.Opera;
 /// <summary>
 /// The OPERA connector held to Oracle's own OHIP documents (rsv, par, inv, rmcfg, rtp, crm, blk, int, oauth 25.5 in
 /// <c>../shared/vendor-specs/opera</c>): every request of a representative session (reference data, availability and restrictions, quote, booking,
-/// change, cancellation, lists, profiles, blocks, business events, packages, token) validates against its operation (path,
+/// change, cancellation, lists, profiles, blocks, rate and restriction push, business events, packages, token) validates against its operation (path,
 /// parameters and their enum values, required headers, body schema), and Oracle's embedded examples read through the
 /// connector's wire models and mappers field by field.
 /// </summary>
@@ -238,6 +238,14 @@ public sealed class OperaConformanceTests
         var blocks = connector.GetService<IOperaBlocks>()!;
         var block = await blocks.CreateBlockAsync(new OperaBlockDraft("CONF26", "Conference", arrival, arrival.AddDays(2)) { StatusCode = "DEF" }, Ct);
         await blocks.PickUpAsync(block.Id, new ReservationDraft(arrival, arrival.AddDays(2), "TWIN", "BAR", new GuestProfile("Delegate")) { ClientReference = "conf-2" }, Ct);
+        var currency = (await connector.GetRatePlansAsync(Ct)).Single(p => p.VendorId == "BAR").Currency!;
+        await connector.GetRequiredService<IPmsRatesAndAvailabilityPush>().PushAsync(
+            new PmsRatesAndAvailabilityUpdate
+            {
+                Restrictions = [new PmsRestrictionValue("KING", "BAR", arrival.AddDays(30)) { Closed = true, ClosedToArrival = false, ClosedToDeparture = true, MinStay = 2, MaxStay = 7 }],
+                Rates = [new PmsRateValue("KING", "BAR", arrival.AddDays(30), currency, new Dictionary<int, decimal> { [1] = 120m, [2] = 140m, [5] = 200m })],
+            },
+            Ct);
         await events.PollOnceAsync(null, (_, _) => ValueTask.CompletedTask, Ct);
     }
 
