@@ -18,7 +18,7 @@ internal sealed class OperaDescriptor : PmsConnectorDescriptor
 
     public override ConnectorCapabilities Capabilities => OperaCapabilities.Supported;
 
-    public override IReadOnlyList<Type> Features => [typeof(IOperaBlocks), typeof(IPmsRatesAndAvailabilityPush)];
+    public override IReadOnlyList<Type> Features => [typeof(IOperaBlocks)];
 
     public override IReadOnlyList<PmsAuthKind> AuthKinds => [PmsAuthKind.OAuth2ClientCredentials, PmsAuthKind.OAuth2Password];
 
