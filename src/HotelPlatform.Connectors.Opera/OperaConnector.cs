@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using HotelPlatform.Connectors.Caching;
 using HotelPlatform.Connectors.Http;
 using HotelPlatform.Connectors.Opera.Blocks;
+using HotelPlatform.Connectors.Opera.Distribution;
 using HotelPlatform.Connectors.Opera.Mapping;
 using HotelPlatform.Connectors.Opera.Wire;
 using HotelPlatform.Connectors.Paging;
@@ -13,7 +14,7 @@ namespace HotelPlatform.Connectors.Opera;
 /// The <see cref="IPmsConnector"/> of one OPERA Cloud hotel through OHIP. Register it with <c>AddOpera(...)</c> on
 /// <c>AddPmsConnectors()</c>; every call goes through the runtime's HTTP pipeline with the environment's shared token
 /// and throttle, and carries <c>x-app-key</c> and <c>x-hotelid</c>. <see cref="IPmsConnector.GetService"/> returns the
-/// hotel's <see cref="IOperaBlocks"/>.
+/// hotel's <see cref="IOperaBlocks"/> and its <see cref="IPmsRatesAndAvailabilityPush"/> (restrictions and rates).
 /// </summary>
 /// <remarks>
 /// Creates are exactly once: the caller's client reference is stamped as an external reference (<c>idContext</c> =
@@ -33,6 +34,7 @@ public sealed class OperaConnector : PmsConnector
     private readonly OperaClients _clients;
     private readonly OperaResponses _responses = OperaResponses.Instance;
     private readonly IOperaBlocks _blocks;
+    private readonly IPmsRatesAndAvailabilityPush _push;
     private readonly PmsCachedValue<IReadOnlyList<RoomType>> _roomTypes;
     private readonly PmsCachedValue<IReadOnlyList<RatePlan>> _ratePlans;
 
@@ -45,6 +47,7 @@ public sealed class OperaConnector : PmsConnector
         var lifetime = options().ReferenceDataLifetime;
         _roomTypes = new PmsCachedValue<IReadOnlyList<RoomType>>(ReadRoomTypesAsync, lifetime, TimeProvider);
         _ratePlans = new PmsCachedValue<IReadOnlyList<RatePlan>>(ReadRatePlansAsync, lifetime, TimeProvider);
+        _push = new OperaRatesAndAvailabilityPush(clients, PropertyId, _ratePlans.GetAsync);
     }
 
     private OperaOptions Options => _options();
@@ -54,7 +57,10 @@ public sealed class OperaConnector : PmsConnector
     /// <inheritdoc />
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         base.GetService(serviceType, serviceKey)
-        ?? (serviceKey is null && serviceType == typeof(IOperaBlocks) ? _blocks : null);
+        ?? (serviceKey is not null ? null
+            : serviceType == typeof(IOperaBlocks) ? _blocks
+            : serviceType == typeof(IPmsRatesAndAvailabilityPush) ? _push
+            : null);
 
     /// <inheritdoc />
     /// <remarks>Reads the room types now (not the kept ones): a health check must reach OHIP.</remarks>

@@ -20,4 +20,13 @@ public static class OperaLimits
 
     /// <summary>The longest span, in days, of the pricing schedule of one package search (rtp <c>getPackages</c>: 365 days).</summary>
     public const int MaxPackageScheduleDays = 365;
+
+    /// <summary>The most schedules in one rtp <c>setRatePlanSchedules</c> request (<c>ratePlanScheduleList</c>: 50).</summary>
+    public const int MaxSchedulesPerRequest = 50;
+
+    /// <summary>The most room types (or rate plans) one restriction or rate schedule lists (par <c>roomTypes</c>, rtp <c>roomTypeList</c>: 4000).</summary>
+    public const int MaxCodesPerItem = 4000;
+
+    /// <summary>The most persons a rate schedule has an amount for (rtp <c>scheduleRateAmountsType</c>: <c>onePersonRate</c> .. <c>fivePersonRate</c>).</summary>
+    public const int MaxPersonsPerRate = 5;
 }

@@ -157,8 +157,7 @@ public sealed partial class OperaSimulator
 
                 foreach (var plan in RatePlanCodes.Where(p => ratePlan is null || p == ratePlan))
                 {
-                    var price = NightlyPrice(code, plan);
-                    var nights = end.DayNumber - start.DayNumber;
+                    var nightly = PricedNights(hotel, code, plan, start, end, adults, out var total);
                     rates.Add(new JsonObject
                     {
                         ["roomType"] = code,
@@ -167,8 +166,8 @@ public sealed partial class OperaSimulator
                         ["end"] = Date(end.AddDays(-1)),
                         ["availability"] = free <= 0 ? "RestrictedDueToInventory" : Restricted(hotel, code, plan, start, end) is not null ? "Restricted" : "Available",
                         ["numberOfUnits"] = free,
-                        ["total"] = new JsonObject { ["amountBeforeTax"] = price * nights, ["amountAfterTax"] = price * nights, ["currencyCode"] = OperaOptions.Currency },
-                        ["rates"] = new JsonObject { ["rate"] = new JsonArray(new JsonObject { ["base"] = new JsonObject { ["amountBeforeTax"] = price, ["amountAfterTax"] = price, ["currencyCode"] = OperaOptions.Currency }, ["start"] = Date(start), ["end"] = Date(end.AddDays(-1)) }) },
+                        ["total"] = new JsonObject { ["amountBeforeTax"] = total, ["amountAfterTax"] = total, ["currencyCode"] = OperaOptions.Currency },
+                        ["rates"] = nightly,
                     });
                 }
             }
@@ -755,8 +754,7 @@ public sealed partial class OperaSimulator
 
     private JsonObject Full(string hotelId, SimReservation r)
     {
-        var nights = r.Departure.DayNumber - r.Arrival.DayNumber;
-        var price = NightlyPrice(r.RoomType, r.RatePlan);
+        var nightly = PricedNights(Hotel(hotelId), r.RoomType, r.RatePlan, r.Arrival, r.Departure, r.Adults, out var total);
         var counts = new JsonObject { ["adults"] = r.Adults, ["children"] = r.ChildAges.Count, ["childAges"] = new JsonArray([.. r.ChildAges.Select(a => (JsonNode)new JsonObject { ["age"] = a })]) };
         var full = Ids(r);
         full["hotelId"] = hotelId;
@@ -765,7 +763,7 @@ public sealed partial class OperaSimulator
             ["arrivalDate"] = Date(r.Arrival),
             ["departureDate"] = Date(r.Departure),
             ["guestCounts"] = counts,
-            ["total"] = new JsonObject { ["amountBeforeTax"] = price * nights, ["amountAfterTax"] = price * nights, ["currencyCode"] = OperaOptions.Currency },
+            ["total"] = new JsonObject { ["amountBeforeTax"] = total, ["amountAfterTax"] = total, ["currencyCode"] = OperaOptions.Currency },
             ["roomRates"] = new JsonArray(new JsonObject
             {
                 ["roomType"] = r.RoomType,
@@ -773,7 +771,7 @@ public sealed partial class OperaSimulator
                 ["start"] = Date(r.Arrival),
                 ["end"] = Date(r.Departure.AddDays(-1)),
                 ["numberOfUnits"] = 1,
-                ["rates"] = new JsonObject { ["rate"] = new JsonArray(new JsonObject { ["base"] = new JsonObject { ["amountBeforeTax"] = price, ["amountAfterTax"] = price, ["currencyCode"] = OperaOptions.Currency }, ["start"] = Date(r.Arrival), ["end"] = Date(r.Departure.AddDays(-1)) }) },
+                ["rates"] = nightly,
             }),
         };
         full["reservationGuests"] = new JsonArray(new JsonObject
@@ -806,12 +804,18 @@ public sealed partial class OperaSimulator
             ["childCount"] = r.ChildAges.Count,
             ["roomType"] = r.RoomType,
             ["ratePlanCode"] = r.RatePlan,
-            ["totalAmount"] = new JsonObject { ["amount"] = NightlyPrice(r.RoomType, r.RatePlan) * (r.Departure.DayNumber - r.Arrival.DayNumber), ["currencyCode"] = OperaOptions.Currency },
+            ["totalAmount"] = new JsonObject { ["amount"] = StayTotal(hotelId, r), ["currencyCode"] = OperaOptions.Currency },
         };
         summary["reservationGuest"] = new JsonObject { ["givenName"] = name?["givenName"]?.DeepClone(), ["surname"] = name?["surname"]?.DeepClone(), ["id"] = r.ProfileId };
         summary["reservationStatus"] = r.Status;
         summary["createDateTime"] = r.Created.ToString("O", CultureInfo.InvariantCulture);
         summary["lastModifyDateTime"] = r.Modified.ToString("O", CultureInfo.InvariantCulture);
         return summary;
+    }
+
+    private decimal StayTotal(string hotelId, SimReservation r)
+    {
+        PricedNights(Hotel(hotelId), r.RoomType, r.RatePlan, r.Arrival, r.Departure, r.Adults, out var total);
+        return total;
     }
 }

@@ -16,6 +16,9 @@ internal sealed class SimHotel(string code)
 
     public List<SimRestriction> Restrictions { get; } = [];
 
+    /// <summary>The pushed amounts (rtp setRatePlanSchedules) per room type, rate plan and night, by person count.</summary>
+    public Dictionary<(string RoomType, string RatePlan, DateOnly Night), Dictionary<int, decimal>> Rates { get; } = [];
+
     public long NextEventId { get; set; }
 }
 
@@ -47,6 +50,18 @@ internal sealed record SimReservation(string Id, string Confirmation, DateOnly A
 /// <summary>A par restriction set: <c>code</c> (restrictionStatusesType) with its <c>unit</c> over <c>start</c>..<c>end</c>, for a room type and/or rate plan (the house when both are null).</summary>
 internal sealed record SimRestriction(DateOnly Start, DateOnly End, string Code, int? Unit, string? RoomType, string? RatePlanCode)
 {
+    /// <summary>Gets the weekdays it applies on; every day when <see langword="null"/>.</summary>
+    public IReadOnlySet<DayOfWeek>? Days { get; init; }
+
+    /// <summary>The kind a code sets or clears: Closed/Open, ClosedForArrival/OpenForArrival, ClosedForDeparture/OpenForDeparture, or the code itself.</summary>
+    public static string KindOf(string code) => code switch
+    {
+        "Open" => "Closed",
+        "OpenForArrival" => "ClosedForArrival",
+        "OpenForDeparture" => "ClosedForDeparture",
+        _ => code,
+    };
+
     /// <summary>Whether this restriction forbids a stay of a room type under a rate plan, as OPERA applies it when selling.</summary>
     public bool Forbids(string roomType, string ratePlan, DateOnly arrival, DateOnly departure)
     {
@@ -55,7 +70,7 @@ internal sealed record SimRestriction(DateOnly Start, DateOnly End, string Code,
             return false;
         }
 
-        bool In(DateOnly date) => Start <= date && date <= End;
+        bool In(DateOnly date) => Start <= date && date <= End && (Days is null || Days.Contains(date.DayOfWeek));
         var nights = departure.DayNumber - arrival.DayNumber;
         return Code switch
         {
@@ -92,13 +107,19 @@ internal sealed record SimRestriction(DateOnly Start, DateOnly End, string Code,
             status["unit"] = Unit;
         }
 
-        return new JsonObject
+        var set = new JsonObject
         {
             ["restrictionControl"] = control,
             ["restrictionStatus"] = status,
             ["start"] = Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["end"] = End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
+        foreach (var day in Days ?? (IEnumerable<DayOfWeek>)[])
+        {
+            set[char.ToLowerInvariant(day.ToString()[0]) + day.ToString()[1..]] = true;
+        }
+
+        return set;
     }
 }
 

@@ -10,7 +10,8 @@ namespace HotelPlatform.Connectors.Simulators.Opera;
 /// <summary>
 /// A stateful OHIP sandbox of one environment (a chain of <see cref="OperaSimulatorOptions.HotelCodes"/>): the token
 /// endpoint (<c>POST /oauth/v1/tokens</c>, Basic client credentials, <c>x-app-key</c> checked), and the rsv, par, inv,
-/// rmcfg, rtp, crm, blk and int operations a connector uses, with OHIP's status codes (201 + <c>Location</c> for a
+/// rmcfg, rtp, crm, blk and int operations a connector uses (with par <c>postRestriction</c> and rtp
+/// <c>setRatePlanSchedules</c>, whose values availability and reservations then reflect), with OHIP's status codes (201 + <c>Location</c> for a
 /// create, 204 for an unknown id), problem bodies (<c>title</c>, <c>status</c>, <c>o:errorCode</c>,
 /// <c>o:errorDetails</c>), stated paging caps (room types 1000, profiles 200, business events 20, availability and
 /// inventory 90 days, reservation searches capped at <see cref="OperaSimulatorOptions.SearchResultCap"/>), blocks, a
@@ -185,6 +186,8 @@ public sealed partial class OperaSimulator : VendorSimulator
         api.MapGet("/inv/v1/hotels/{hotelId}/hotelInventory", GetInventory);
         api.MapGet("/par/v1/hotels/{hotelId}/availability", GetAvailability);
         api.MapGet("/par/v1/hotels/{hotelId}/restrictions", GetRestrictions);
+        api.MapPost("/par/v1/hotels/{hotelId}/restrictions", PostRestrictionAsync);
+        api.MapPut("/rtp/v1/hotels/{hotelId}/ratePlans/{ratePlanCode}/schedules/set", SetRatePlanSchedulesAsync);
         api.MapPost("/rsv/v1/hotels/{hotelId}/reservations", (HttpContext c, string hotelId) => CreateReservationAsync(c, hotelId, null));
         api.MapPost("/rsv/v1/hotels/{hotelId}/blocks/{blockId}/reservations", (HttpContext c, string hotelId, string blockId) => CreateReservationAsync(c, hotelId, blockId));
         api.MapGet("/rsv/v1/hotels/{hotelId}/reservations", SearchReservations);

@@ -95,6 +95,14 @@ internal interface IOperaApi
     [Post("/rsv/v1/hotels/{hotelId}/reservations/{reservationId}/packages")]
     Task<IApiResponse> AddReservationPackagesAsync(string hotelId, string reservationId, [Body] ReservationPackagesRequest body, CancellationToken cancellationToken);
 
+    /// <summary>par <c>postRestriction</c>: 201 <c>status</c> (warnings).</summary>
+    [Post("/par/v1/hotels/{hotelId}/restrictions")]
+    Task<IApiResponse<StatusModel>> CreateRestrictionAsync(string hotelId, [Body] CreateRestrictionRequest body, CancellationToken cancellationToken);
+
+    /// <summary>rtp <c>setRatePlanSchedules</c> (at most 50 schedules): 200 <c>status</c> (warnings).</summary>
+    [Put("/rtp/v1/hotels/{hotelId}/ratePlans/{ratePlanCode}/schedules/set")]
+    Task<IApiResponse<StatusModel>> SetRatePlanSchedulesAsync(string hotelId, string ratePlanCode, [Body] RatePlanSchedulesToSet body, CancellationToken cancellationToken);
+
     /// <summary>int <c>getBusinessEvents</c> (dequeues; limit at most 20): 200 <c>businessEvents</c>, 204.</summary>
     [Get("/int/v1/externalSystem/{extSystemCode}/hotels/{hotelId}/businessEvents")]
     Task<IApiResponse<BusinessEvents>> DequeueBusinessEventsAsync(string extSystemCode, string hotelId, int limit, CancellationToken cancellationToken);

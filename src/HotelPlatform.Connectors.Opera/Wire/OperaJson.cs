@@ -31,6 +31,9 @@ namespace HotelPlatform.Connectors.Opera.Wire;
 [JsonSerializable(typeof(PackageAvailability))]
 [JsonSerializable(typeof(ReservationPackagesRequest))]
 [JsonSerializable(typeof(List<BusinessEventData>))]
+[JsonSerializable(typeof(StatusModel))]
+[JsonSerializable(typeof(CreateRestrictionRequest))]
+[JsonSerializable(typeof(RatePlanSchedulesToSet))]
 internal sealed partial class OperaJsonContext : JsonSerializerContext;
 
 /// <summary>Refit settings of the OHIP clients: the source-generated context, query values as OHIP writes them.</summary>

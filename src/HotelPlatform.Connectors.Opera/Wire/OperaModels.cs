@@ -726,3 +726,60 @@ internal sealed record ReservationPackageList(IReadOnlyList<ReservationPackage>?
 
 /// <summary>rsv <c>packages</c> (getPackage: a package's availability for a reservation).</summary>
 internal sealed record PackageAvailability(ReservationPackageList? ReservationPackages);
+
+/// <summary>par/rtp <c>warningType</c> (the members the connector reads).</summary>
+internal sealed record WarningModel(string? Value, string? ShortText, string? Code);
+
+/// <summary>par/rtp <c>status</c>: the answer of a write (<c>warnings</c>, <c>links</c>).</summary>
+internal sealed record StatusModel(IReadOnlyList<WarningModel>? Warnings);
+
+/// <summary>
+/// par <c>createRestrictionType</c>: one restriction (<c>restrictionStatus</c>) over <c>start</c>..<c>end</c> for the
+/// listed rate plans and room types (at most 4000 of each), on the weekdays flagged.
+/// </summary>
+internal sealed record CreateRestrictionModel : WeekdayFlags
+{
+    public required RestrictionStatus RestrictionStatus { get; init; }
+
+    public IReadOnlyList<string>? RatePlanCodes { get; init; }
+
+    public IReadOnlyList<string>? RoomTypes { get; init; }
+
+    public required DateOnly Start { get; init; }
+
+    public required DateOnly End { get; init; }
+
+    public string? HotelId { get; init; }
+}
+
+/// <summary>par <c>createRestriction</c> (postRestriction body).</summary>
+internal sealed record CreateRestrictionRequest(CreateRestrictionModel Restriction);
+
+/// <summary>rtp <c>scheduleRateAmountsType</c>: the amounts by number of persons (one to five).</summary>
+internal sealed record ScheduleRateAmounts
+{
+    public decimal? OnePersonRate { get; init; }
+
+    public decimal? TwoPersonRate { get; init; }
+
+    public decimal? ThreePersonRate { get; init; }
+
+    public decimal? FourPersonRate { get; init; }
+
+    public decimal? FivePersonRate { get; init; }
+}
+
+/// <summary>rtp <c>ratePlanScheduleDetailType</c>: the amounts of the listed room types over <c>start</c>..<c>end</c>, on the weekdays flagged.</summary>
+internal sealed record RatePlanScheduleDetail : WeekdayFlags
+{
+    public required ScheduleRateAmounts RateAmounts { get; init; }
+
+    public required DateOnly Start { get; init; }
+
+    public required DateOnly End { get; init; }
+
+    public required IReadOnlyList<string> RoomTypeList { get; init; }
+}
+
+/// <summary>rtp <c>ratePlanSchedulesToSet</c> (setRatePlanSchedules body; at most 50 schedules).</summary>
+internal sealed record RatePlanSchedulesToSet(string HotelId, string RatePlanCode, IReadOnlyList<RatePlanScheduleDetail> RatePlanScheduleList);
