@@ -132,30 +132,9 @@ internal sealed class CloudbedsRatesAndAvailabilityPush(CloudbedsClient client, 
     }
 
     /// <summary>Consecutive nights of a rate with the same values as one interval (<c>endDate</c> is its last night).</summary>
-    private static IEnumerable<Interval> Intervals(SortedDictionary<(string RateId, DateOnly Date), Night> nights)
-    {
-        Interval? open = null;
-        foreach (var ((rateId, date), night) in nights)
-        {
-            if (open is not null && open.RateId == rateId && open.End.AddDays(1) == date && open.Values == night)
-            {
-                open = open with { End = date };
-                continue;
-            }
-
-            if (open is not null)
-            {
-                yield return open;
-            }
-
-            open = new Interval(rateId, date, date, night);
-        }
-
-        if (open is not null)
-        {
-            yield return open;
-        }
-    }
+    private static IEnumerable<Interval> Intervals(SortedDictionary<(string RateId, DateOnly Date), Night> nights) =>
+        PmsNightRuns.Split(nights, n => n.Key.Date, (a, b) => a.Key.RateId == b.Key.RateId && a.Value == b.Value)
+            .Select(run => new Interval(run[0].Key.RateId, run[0].Key.Date, run[^1].Key.Date, run[0].Value));
 
     /// <summary>One patchRate request; returns its job's reference.</summary>
     private async Task<string> SendAsync(Interval[] batch, CancellationToken cancellationToken)

@@ -140,7 +140,7 @@ internal sealed class MewsRatesAndAvailabilityPush(
 
         return [.. nightly.GroupBy(n => n.RateId, StringComparer.Ordinal).Select(byRate => (byRate.Key, byRate
             .GroupBy(n => n.CategoryId, StringComparer.Ordinal)
-            .SelectMany(byCategory => Runs(Latest(byCategory, n => n.Date), n => n.Date, (a, b) => a.Amount == b.Amount, MaxPriceNights)
+            .SelectMany(byCategory => PmsNightRuns.Split(Latest(byCategory, n => n.Date), n => n.Date, (a, b) => a.Amount == b.Amount, MaxPriceNights)
                 .Select(run => new RatePriceUpdate(byCategory.Key, run[0].Amount, hotel.Midnight(run[0].Date), hotel.Midnight(run[^1].Date))))
             .ToList()))];
     }
@@ -174,7 +174,7 @@ internal sealed class MewsRatesAndAvailabilityPush(
         }
 
         return [.. changes.GroupBy(c => c.CategoryId, StringComparer.OrdinalIgnoreCase).SelectMany(byCategory =>
-            Runs([.. byCategory.OrderBy(c => c.Date)], c => c.Date, (a, b) => a.Adjustment == b.Adjustment, MaxAvailabilityNights)
+            PmsNightRuns.Split([.. byCategory.OrderBy(c => c.Date)], c => c.Date, (a, b) => a.Adjustment == b.Adjustment, MaxAvailabilityNights)
                 .Select(run => new AvailabilityUpdate(hotel.Midnight(run[0].Date), hotel.Midnight(run[^1].Date), byCategory.Key, new UpdateValue<int>(run[0].Adjustment))))];
     }
 
@@ -253,7 +253,7 @@ internal sealed class MewsRatesAndAvailabilityPush(
 
         var data = actions
             .GroupBy(a => (a.Type, a.RateId, a.CategoryId, a.Set))
-            .SelectMany(same => Runs([.. same.OrderBy(a => a.Date)], a => a.Date, (_, _) => true, int.MaxValue)
+            .SelectMany(same => PmsNightRuns.Split([.. same.OrderBy(a => a.Date)], a => a.Date, (_, _) => true, int.MaxValue)
                 .Select(run => (Clear: same.Key.Set is null, Data: new RestrictionData(same.Key.Type, same.Key.RateId, same.Key.CategoryId, hotel.Midnight(run[0].Date), hotel.Midnight(run[^1].Date), DaysParameters.Every)
                 {
                     MinLength = Length(same.Key.Set?.MinStay),
@@ -322,27 +322,6 @@ internal sealed class MewsRatesAndAvailabilityPush(
     private static List<T> Latest<T, TKey>(IEnumerable<T> values, Func<T, TKey> key)
         where TKey : notnull =>
         [.. values.GroupBy(key).Select(g => g.Last()).OrderBy(key)];
-
-    /// <summary>Splits date-ordered items into runs of consecutive nights that <paramref name="same"/> joins, each at most <paramref name="maxNights"/> long.</summary>
-    private static IEnumerable<List<T>> Runs<T>(IReadOnlyList<T> items, Func<T, DateOnly> date, Func<T, T, bool> same, int maxNights)
-    {
-        var run = new List<T>();
-        foreach (var item in items)
-        {
-            if (run.Count > 0 && (run.Count >= maxNights || date(item).DayNumber != date(run[^1]).DayNumber + 1 || !same(run[^1], item)))
-            {
-                yield return run;
-                run = [];
-            }
-
-            run.Add(item);
-        }
-
-        if (run.Count > 0)
-        {
-            yield return run;
-        }
-    }
 
     private static async Task SendAsync(Task<Refit.IApiResponse> call, MewsCall mewsCall, CancellationToken cancellationToken) =>
         await Responses.SendAsync(call, mewsCall, cancellationToken).ConfigureAwait(false);

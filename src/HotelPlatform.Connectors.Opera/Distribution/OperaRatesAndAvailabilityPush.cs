@@ -121,29 +121,9 @@ internal sealed class OperaRatesAndAvailabilityPush(OperaClients clients, string
     private static IEnumerable<(TKey Key, DateOnly Start, DateOnly End, string[] RoomTypes)> Ranges<TKey>(IEnumerable<(TKey Key, string RoomType, DateOnly Night)> nights)
         where TKey : notnull
     {
-        var runs = new List<(TKey Key, string RoomType, DateOnly Start, DateOnly End)>();
-        foreach (var group in nights.GroupBy(n => (n.Key, n.RoomType)))
-        {
-            DateOnly? start = null;
-            var end = default(DateOnly);
-            foreach (var night in group.Select(n => n.Night).Order())
-            {
-                if (start is not null && night == end.AddDays(1))
-                {
-                    end = night;
-                    continue;
-                }
-
-                if (start is { } s)
-                {
-                    runs.Add((group.Key.Key, group.Key.RoomType, s, end));
-                }
-
-                (start, end) = (night, night);
-            }
-
-            runs.Add((group.Key.Key, group.Key.RoomType, start!.Value, end));
-        }
+        var runs = nights.GroupBy(n => (n.Key, n.RoomType)).SelectMany(group =>
+            PmsNightRuns.Split(group.Select(n => n.Night).Order(), n => n, (_, _) => true)
+                .Select(run => (group.Key.Key, group.Key.RoomType, Start: run[0], End: run[^1])));
 
         return runs
             .GroupBy(r => (r.Key, r.Start, r.End))

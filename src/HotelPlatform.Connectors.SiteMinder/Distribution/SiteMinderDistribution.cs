@@ -183,36 +183,10 @@ internal sealed class SiteMinderDistribution(SiteMinderSoapClient client, TimePr
     }
 
     /// <summary>Consecutive nights of one row with equal values, as one range each (SiteMinder: bundle them, no overlaps).</summary>
-    private static List<Range> Ranges(List<Cell> cells)
-    {
-        var ranges = new List<Range>();
-        foreach (var row in cells.GroupBy(c => c.Row))
-        {
-            Range? current = null;
-            foreach (var cell in row.OrderBy(c => c.Date))
-            {
-                if (current is not null && current.Value == cell.Value && current.End.AddDays(1) == cell.Date)
-                {
-                    current = current with { End = cell.Date };
-                    continue;
-                }
-
-                if (current is not null)
-                {
-                    ranges.Add(current);
-                }
-
-                current = new Range(row.Key, cell.Date, cell.Date, cell.Value);
-            }
-
-            if (current is not null)
-            {
-                ranges.Add(current);
-            }
-        }
-
-        return ranges;
-    }
+    private static List<Range> Ranges(List<Cell> cells) =>
+        [.. cells.GroupBy(c => c.Row).SelectMany(row =>
+            PmsNightRuns.Split(row.OrderBy(c => c.Date), c => c.Date, (a, b) => a.Value == b.Value)
+                .Select(run => new Range(row.Key, run[0].Date, run[^1].Date, run[0].Value)))];
 
     /// <summary>Fills parts up to the message limit, each range whole, in order.</summary>
     private List<Part> Pack(List<Range> ranges, Func<Range, XElement> rangeElement)
