@@ -169,7 +169,7 @@ internal sealed class SampleHostProcess : IDisposable
             {
                 using var response = await Client.GetAsync(new Uri("/health", UriKind.Relative), Ct);
                 last = await response.Content.ReadAsStringAsync(Ct);
-                var subscriptions = SubscriptionsStatus(last);
+                var subscriptions = SubscriptionsCheck(last)?.GetProperty("status").GetString();
                 if (subscriptions == "Healthy")
                 {
                     return;
@@ -191,12 +191,13 @@ internal sealed class SampleHostProcess : IDisposable
         throw new TimeoutException($"The sample host was not ready after {waited.Elapsed}; its last health report: {last ?? "(none)"}{Environment.NewLine}{LogTail}");
     }
 
-    private static string? SubscriptionsStatus(string healthReport)
+    /// <summary>The host's <see cref="EmbeddedWebhookSubscriptions.HealthCheckName"/> entry of a /health report, if it has one.</summary>
+    public static JsonElement? SubscriptionsCheck(string healthReport)
     {
         using var report = JsonDocument.Parse(healthReport);
         return report.RootElement.GetProperty("checks").EnumerateArray()
-            .Where(c => c.GetProperty("name").GetString() == "embedded-webhook-subscriptions")
-            .Select(c => c.GetProperty("status").GetString())
+            .Where(c => c.GetProperty("name").GetString() == EmbeddedWebhookSubscriptions.HealthCheckName)
+            .Select(c => (JsonElement?)c.Clone())
             .FirstOrDefault();
     }
 

@@ -189,6 +189,6 @@ public sealed class SampleHostTests(SampleHostTests.HostFactory factory) : IClas
         // No analytics file in the sample's folder and no first-run replay through the simulators these tests watch. No
         // webhook subscriptions: in memory the host listens nowhere, though appsettings.json's Urls names an address.
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSetting("Analytics:Store", ":memory:").UseSetting("Analytics:SeedCalls", "0").UseSetting("Webhooks:SubscribeEmbeddedSimulators", "false");
+            builder.UseSetting("Analytics:Store", ":memory:").UseSetting("Analytics:SeedCalls", "0").UseSetting(EmbeddedWebhookSubscriptions.EnabledSetting, "false");
     }
 }
